@@ -1,0 +1,53 @@
+import { forbidden, unauthenticated } from '../errors.js';
+import { MembershipRole, Role } from './roles.js';
+
+/** Who is calling: resolved once per request from the session cookie. */
+export interface Actor {
+  userId: string;
+  municipalityId: string;
+  role: Role;
+  /** organisation id -> role in it */
+  memberships: ReadonlyMap<string, MembershipRole>;
+}
+
+export const isStaff = (actor: Actor) => actor.role === Role.STAFF || actor.role === Role.ADMIN;
+const memberOf = (actor: Actor, organizationId: string) => actor.memberships.has(organizationId);
+const ownerOf = (actor: Actor, organizationId: string) =>
+  actor.memberships.get(organizationId) === MembershipRole.OWNER;
+
+interface OrganizationSubject {
+  organizationId: string;
+}
+
+/**
+ * Every authorisation rule of the product, in one table. Resolvers and services name an action;
+ * they never test roles themselves, so the rules can be read and tested here.
+ */
+const rules = {
+  'organization.register': () => true,
+  'organization.update': (a: Actor, s: OrganizationSubject) => isStaff(a) || memberOf(a, s.organizationId),
+  'organization.viewMembers': (a: Actor, s: OrganizationSubject) => isStaff(a) || memberOf(a, s.organizationId),
+  'organization.viewUnpublished': (a: Actor, s: OrganizationSubject) => isStaff(a) || memberOf(a, s.organizationId),
+  'organization.manageMembers': (a: Actor, s: OrganizationSubject) => isStaff(a) || ownerOf(a, s.organizationId),
+  'organization.moderate': (a: Actor) => isStaff(a),
+  'organization.export': (a: Actor) => isStaff(a),
+  'account.setRole': (a: Actor) => a.role === Role.ADMIN,
+  'account.viewPrivate': (a: Actor, s: { userId: string }) => isStaff(a) || a.userId === s.userId,
+} satisfies Record<string, (actor: Actor, subject: never) => boolean>;
+
+export type Action = keyof typeof rules;
+type SubjectOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+type SubjectArgs<A extends Action> = SubjectOf<A> extends undefined ? [] : [subject: SubjectOf<A>];
+
+export function can<A extends Action>(actor: Actor | null, action: A, ...subject: SubjectArgs<A>): boolean {
+  if (!actor) return false;
+  const rule = rules[action] as (actor: Actor, subject: unknown) => boolean;
+  return rule(actor, subject[0]);
+}
+
+/** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN when the rule says no; returns the actor. */
+export function authorize<A extends Action>(actor: Actor | null, action: A, ...subject: SubjectArgs<A>): Actor {
+  if (!actor) throw unauthenticated();
+  if (!can(actor, action, ...subject)) throw forbidden();
+  return actor;
+}

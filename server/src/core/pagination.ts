@@ -1,0 +1,66 @@
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { fieldError } from './errors.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the `XConnection`/`XEdge` GraphQL types for a node type (Relay-style, forward only). */
+export function ConnectionType<T extends object>(node: ClassType<T>) {
+  @ObjectType(`${node.name}Edge`)
+  class Edge {
+    @Field(() => String) cursor!: string;
+    @Field(() => node) node!: T;
+  }
+
+  @ObjectType(`${node.name}Connection`)
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'All matches, not only this page.' }) totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+/** Cursors are opaque to clients: the keyset (sort key + id) of the last row, base64url-encoded. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number): (string | number)[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(key) && key.length === length) return key;
+  } catch {
+    // fall through to the error below
+  }
+  throw fieldError('after', 'invalidCursor', 'The cursor is not one this API returned.');
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export function checkPageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw fieldError('first', 'range', `Page size must be between 1 and ${MAX_PAGE_SIZE}.`);
+  }
+  return first;
+}
+
+/** Turns `first + 1` fetched rows into a page: the extra row only tells that there is a next page. */
+export function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (row: T) => (string | number)[]): Connection<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

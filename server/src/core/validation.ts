@@ -1,0 +1,19 @@
+import { type ValidationError, validate } from 'class-validator';
+import { type FieldProblem, inputError } from './errors.js';
+
+/** Flattens class-validator's nested errors into `address.postalCode`-style field paths. */
+function toProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix + error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, code, message }));
+    return [...own, ...toProblems(error.children ?? [], `${field}.`)];
+  });
+}
+
+/** type-graphql hook: every argument and input object is validated before a resolver runs. */
+export async function validateArgument(argValue: unknown): Promise<void> {
+  if (argValue === null || typeof argValue !== 'object') return;
+  const values = Array.isArray(argValue) ? argValue : [argValue];
+  const errors = (await Promise.all(values.map((value) => validate(value as object, { forbidUnknownValues: false })))).flat();
+  if (errors.length) throw inputError(toProblems(errors));
+}

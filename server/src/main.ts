@@ -1,0 +1,55 @@
+/**
+ * `npm start`: the whole app on one port. Starts the embedded PostgreSQL unless DATABASE_URL is set,
+ * applies migrations, loads the demo data once, and serves the API and (when built) the web app.
+ */
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+import { createApp } from './app.js';
+import { readConfig } from './core/config.js';
+import { openDatabase } from './core/db/database.js';
+import { createOrm, migrate } from './core/db/orm.js';
+import { projectRoot } from './core/db/paths.js';
+import { entities } from './entities.js';
+import { buildAppSchema } from './schema.js';
+import { seedDemoData } from './seed/demo.js';
+
+const config = readConfig();
+
+async function loadWebHandler(): Promise<RequestHandler | undefined> {
+  const handlerFile = path.join(projectRoot, 'web', 'build', 'handler.js');
+  if (!config.serveWeb || !existsSync(handlerFile)) return undefined;
+  // The SvelteKit server renders pages by calling this same process's API.
+  process.env.ORIGIN ??= config.publicOrigin;
+  process.env.API_URL ??= `http://127.0.0.1:${config.port}/graphql`;
+  const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: RequestHandler };
+  return handler;
+}
+
+const database = await openDatabase(config);
+const orm = await createOrm(database.url, entities);
+const applied = await migrate(orm);
+if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+if (process.env.SEED_DEMO_DATA !== 'false' && (await seedDemoData(orm.em.fork()))) console.log('Loaded demo data.');
+
+const webHandler = await loadWebHandler();
+const app = await createApp({ orm, schema: await buildAppSchema(), config, webHandler });
+app.server.listen(config.port, config.host, () => {
+  const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
+  console.log(`\nRazem is running: ${where}\n`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await app.close();
+  await orm.close();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

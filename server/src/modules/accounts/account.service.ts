@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize, type Actor } from '../../core/auth/policy.js';
+import { MembershipRole, Role } from '../../core/auth/roles.js';
+import type { MunicipalityScope } from '../../core/context.js';
+import { AppError, conflict, notFound } from '../../core/errors.js';
+import { Municipality } from '../municipalities/index.js';
+import type { SetUserRoleInput, SignInInput, SignUpInput } from './account.inputs.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+const SESSION_DAYS = 30;
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface CreateUserData {
+  email: string;
+  password: string;
+  displayName: string;
+  role?: Role;
+  phone?: string | null;
+  department?: string | null;
+}
+
+/** Creates an account; the caller decides the role (sign-up always makes residents). */
+export async function createUser(em: EntityManager, municipalityId: string, data: CreateUserData): Promise<User> {
+  const email = normaliseEmail(data.email);
+  if (await em.count(User, { municipality: municipalityId, email })) {
+    throw conflict('An account with this email already exists.', 'email');
+  }
+  const user = em.create(User, {
+    municipality: em.getReference(Municipality, municipalityId),
+    email,
+    passwordHash: await hashPassword(data.password),
+    displayName: data.displayName.trim(),
+    role: data.role ?? Role.RESIDENT,
+    phone: data.phone ?? null,
+    department: data.department ?? null,
+  });
+  await em.flush();
+  return user;
+}
+
+/** Starts a session and returns the token for the cookie (only its hash is stored). */
+export async function startSession(em: EntityManager, user: User): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
+  em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
+  await em.flush();
+  return { token, expiresAt };
+}
+
+export function signUp(em: EntityManager, municipality: MunicipalityScope, input: SignUpInput) {
+  return createUser(em, municipality.id, input);
+}
+
+export async function signIn(em: EntityManager, municipality: MunicipalityScope, input: SignInInput): Promise<User> {
+  const user = await em.findOne(User, { municipality: municipality.id, email: normaliseEmail(input.email) });
+  const ok = await verifyPassword(user?.passwordHash ?? dummyPasswordHash, input.password);
+  if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
+  return user;
+}
+
+export async function endSession(em: EntityManager, token: string | undefined): Promise<void> {
+  if (token) await em.nativeDelete(Session, { tokenHash: hashToken(token) });
+}
+
+/**
+ * The signed-in user of a request, if the cookie names a live session in this municipality.
+ * A session from another municipality counts as anonymous: nothing crosses municipalities.
+ */
+export async function userForSession(em: EntityManager, token: string | undefined, municipalityId: string): Promise<User | null> {
+  if (!token) return null;
+  const session = await em.findOne(
+    Session,
+    { tokenHash: hashToken(token), expiresAt: { $gt: new Date() }, user: { municipality: municipalityId } },
+    { populate: ['user'] },
+  );
+  return session?.user ?? null;
+}
+
+export function toActor(user: User, memberships: ReadonlyMap<string, MembershipRole>): Actor {
+  return { userId: user.id, municipalityId: user.municipality.id, role: user.role, memberships };
+}
+
+export async function setUserRole(em: EntityManager, actor: Actor | null, input: SetUserRoleInput): Promise<User> {
+  const admin = authorize(actor, 'account.setRole');
+  const user = await em.findOne(User, { id: input.userId, municipality: admin.municipalityId });
+  if (!user) throw notFound('User');
+  user.role = input.role;
+  if (input.department !== undefined) user.department = input.department?.trim() || null;
+  await em.flush();
+  return user;
+}
+
+export function findUserByEmail(em: EntityManager, municipalityId: string, email: string) {
+  return em.findOne(User, { municipality: municipalityId, email: normaliseEmail(email) });
+}

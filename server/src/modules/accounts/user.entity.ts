@@ -1,0 +1,24 @@
+import type { Opt } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Role } from '../../core/auth/roles.js';
+import { Municipality } from '../municipalities/index.js';
+
+/** An account. Accounts belong to a municipality like everything else; the same email may exist in two. */
+@Entity()
+@Unique({ properties: ['municipality', 'email'] })
+@ObjectType()
+export class User {
+  @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne({ entity: () => Municipality }) municipality!: Municipality;
+  /** Stored lower-cased so uniqueness ignores case. Exposed through a guarded field resolver. */
+  @Property({ type: 'string' }) email!: string;
+  @Property({ type: 'string', hidden: true }) passwordHash!: string;
+  @Field(() => String) @Property({ type: 'string' }) displayName!: string;
+  @Field(() => Role) @Enum({ items: () => Role }) role: Opt<Role> = Role.RESIDENT;
+  @Property({ type: 'string', nullable: true }) phone: string | null = null;
+  /** For officials: the city department they work in. */
+  @Field(() => String, { nullable: true }) @Property({ type: 'string', nullable: true }) department: string | null = null;
+  @Field(() => Date) @Property({ type: 'datetime' }) createdAt: Opt<Date> = new Date();
+}

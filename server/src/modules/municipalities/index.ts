@@ -1,0 +1,3 @@
+export { Municipality } from './municipality.entity.js';
+export { MunicipalityResolver } from './municipality.resolver.js';
+export { ensureMunicipality, findMunicipalityScope } from './municipality.service.js';

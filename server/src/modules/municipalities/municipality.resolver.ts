@@ -1,0 +1,17 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../core/context.js';
+import { Municipality } from './municipality.entity.js';
+import { listMunicipalities } from './municipality.service.js';
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => [Municipality], { description: 'Municipalities served; the only query that needs no X-Municipality header.' })
+  municipalities(@Ctx() ctx: RequestContext) {
+    return listMunicipalities(ctx.em);
+  }
+
+  @Query(() => Municipality, { nullable: true, description: 'The municipality this request is scoped to.' })
+  currentMunicipality(@Ctx() ctx: RequestContext) {
+    return ctx.municipality && ctx.em.findOne(Municipality, { id: ctx.municipality.id });
+  }
+}

@@ -1,0 +1,260 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize, can, type Actor } from '../../core/auth/policy.js';
+import { MembershipRole } from '../../core/auth/roles.js';
+import { toAddress } from '../../core/address.js';
+import type { MunicipalityScope } from '../../core/context.js';
+import { toCsv } from '../../core/csv.js';
+import { violatedUniqueConstraint } from '../../core/db/constraints.js';
+import { AppError, conflict, fieldError, notFound } from '../../core/errors.js';
+import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
+import { slugify } from '../../core/slug.js';
+import { findUserByEmail } from '../accounts/index.js';
+import { Municipality } from '../municipalities/index.js';
+import { normaliseIdentifier } from './identifiers.js';
+import { Membership } from './membership.entity.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationStatus } from './organization.enums.js';
+import type {
+  AddMemberInput, OrganizationFilter, RegisterOrganizationInput, SetPublicBenefitYearsInput, UpdateOrganizationInput,
+} from './organization.inputs.js';
+
+export interface Caller {
+  municipality: MunicipalityScope;
+  actor: Actor | null;
+}
+
+const KRS_CONSTRAINT = 'organization_municipality_krs_unique';
+const duplicateKrs = () => conflict('An organisation with this KRS number is already registered here.', 'krs');
+
+/** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Directory listing: filters, folded-text search with typo tolerance, keyset pagination by name. */
+export async function listOrganizations(
+  em: EntityManager, caller: Caller, filter: OrganizationFilter, first: number, after?: string | null,
+): Promise<Connection<Organization>> {
+  checkPageSize(first);
+  if (filter.status && filter.status !== OrganizationStatus.PUBLISHED) authorize(caller.actor, 'organization.moderate');
+  const qb = em.createQueryBuilder(Organization, 'o').where({
+    municipality: caller.municipality.id,
+    status: filter.status ?? OrganizationStatus.PUBLISHED,
+  });
+  if (filter.legalForms?.length) qb.andWhere({ legalForm: { $in: filter.legalForms } });
+  if (filter.areas?.length) qb.andWhere({ activityAreas: { $overlap: filter.areas } });
+  if (filter.publicBenefitYear) qb.andWhere({ publicBenefitYears: { $contains: [filter.publicBenefitYear] } });
+  if (filter.district) qb.andWhere('razem_fold(o.address_district) = razem_fold(?)', [filter.district]);
+  if (filter.lookingForVolunteers !== undefined && filter.lookingForVolunteers !== null) {
+    qb.andWhere({ lookingForVolunteers: filter.lookingForVolunteers });
+  }
+  // Every word must occur in the folded text, or be close enough to one of its words (pg_trgm `<%`).
+  for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
+    qb.andWhere(`(o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text)`, [likeEscape(word), word]);
+  }
+  const totalCount = await qb.clone().getCount();
+  if (after) {
+    const [sortName, id] = decodeCursor(after, 2);
+    qb.andWhere('(o.sort_name, o.id) > (?, ?)', [sortName, id]);
+  }
+  const rows = await qb.orderBy({ sortName: 'asc', id: 'asc' }).limit(first + 1).getResultList();
+  return toConnection(rows, first, totalCount, (o) => [o.sortName!, o.id]);
+}
+
+function assertVisible(organization: Organization, caller: Caller) {
+  if (organization.status !== OrganizationStatus.PUBLISHED && !can(caller.actor, 'organization.viewUnpublished', { organizationId: organization.id })) {
+    throw notFound('Organisation');
+  }
+}
+
+export async function findOrganizationBySlug(em: EntityManager, caller: Caller, slug: string): Promise<Organization | null> {
+  const organization = await em.findOne(Organization, { municipality: caller.municipality.id, slug });
+  if (!organization) return null;
+  try {
+    assertVisible(organization, caller);
+    return organization;
+  } catch {
+    return null;
+  }
+}
+
+async function loadForChange(em: EntityManager, caller: Caller, id: string): Promise<Organization> {
+  const organization = await em.findOne(Organization, { id, municipality: caller.municipality.id });
+  if (!organization) throw notFound('Organisation');
+  return organization;
+}
+
+async function uniqueSlug(em: EntityManager, municipalityId: string, base: string, exceptId?: string): Promise<string> {
+  const root = slugify(base) || 'organizacja';
+  const taken = new Set(
+    (await em.find(Organization, { municipality: municipalityId, slug: { $like: `${root}%` }, ...(exceptId ? { id: { $ne: exceptId } } : {}) }))
+      .map((o) => o.slug),
+  );
+  let slug = root;
+  for (let n = 2; taken.has(slug); n++) slug = `${root}-${n}`;
+  return slug;
+}
+
+async function assertKrsFree(em: EntityManager, municipalityId: string, krs: string | null, exceptId?: string) {
+  if (!krs) return;
+  const clash = await em.count(Organization, { municipality: municipalityId, krs, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
+  if (clash) throw duplicateKrs();
+}
+
+const identifierOrNull = (value: string | null | undefined) => (value ? normaliseIdentifier(value) : null);
+const textOrNull = (value: string | null | undefined) => value?.trim() || null;
+
+/** Applies the optional profile fields present in an input (undefined = leave as is, null = clear). */
+function applyProfile(organization: Organization, input: UpdateOrganizationInput | RegisterOrganizationInput) {
+  if (input.name !== undefined) organization.name = input.name.trim();
+  if (input.legalForm !== undefined) organization.legalForm = input.legalForm;
+  if (input.description !== undefined) organization.description = input.description.trim();
+  if (input.activityAreas !== undefined) organization.activityAreas = [...new Set(input.activityAreas)];
+  if (input.address !== undefined) organization.address = toAddress(input.address);
+  if (input.shortName !== undefined) organization.shortName = textOrNull(input.shortName);
+  if (input.krs !== undefined) organization.krs = identifierOrNull(input.krs);
+  if (input.nip !== undefined) organization.nip = identifierOrNull(input.nip);
+  if (input.regon !== undefined) organization.regon = identifierOrNull(input.regon);
+  if (input.email !== undefined) organization.email = textOrNull(input.email)?.toLowerCase() ?? null;
+  if (input.phone !== undefined) organization.phone = textOrNull(input.phone);
+  if (input.website !== undefined) organization.website = textOrNull(input.website);
+  if (input.socialLinks !== undefined) organization.socialLinks = input.socialLinks ?? [];
+  if (input.logoUrl !== undefined) organization.logoUrl = textOrNull(input.logoUrl);
+  if (input.premisesAccessibility !== undefined) organization.premisesAccessibility = [...new Set(input.premisesAccessibility ?? [])];
+  if (input.accessibilityNotes !== undefined) organization.accessibilityNotes = textOrNull(input.accessibilityNotes);
+  if (input.lookingForVolunteers !== undefined && input.lookingForVolunteers !== null) {
+    organization.lookingForVolunteers = input.lookingForVolunteers;
+  }
+}
+
+/** Flushes, turning a KRS race lost to a concurrent registration into the same CONFLICT as the pre-check. */
+async function flushProfile(em: EntityManager) {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === KRS_CONSTRAINT) throw duplicateKrs();
+    throw error;
+  }
+}
+
+/** Anyone signed in may register an organisation; they become its OWNER and it waits for staff (PENDING). */
+export async function registerOrganization(em: EntityManager, caller: Caller, input: RegisterOrganizationInput): Promise<Organization> {
+  const actor = authorize(caller.actor, 'organization.register');
+  const municipalityId = caller.municipality.id;
+  await assertKrsFree(em, municipalityId, identifierOrNull(input.krs));
+  const organization = em.create(Organization, {
+    municipality: em.getReference(Municipality, municipalityId),
+    slug: await uniqueSlug(em, municipalityId, input.shortName || input.name),
+    name: input.name,
+    legalForm: input.legalForm,
+    address: toAddress(input.address),
+  });
+  applyProfile(organization, input);
+  em.create(Membership, { organization, user: actor.userId, role: MembershipRole.OWNER });
+  await flushProfile(em);
+  return organization;
+}
+
+export async function updateOrganization(em: EntityManager, caller: Caller, id: string, input: UpdateOrganizationInput): Promise<Organization> {
+  const organization = await loadForChange(em, caller, id);
+  authorize(caller.actor, 'organization.update', { organizationId: id });
+  if (input.krs !== undefined) await assertKrsFree(em, caller.municipality.id, identifierOrNull(input.krs), id);
+  applyProfile(organization, input);
+  await flushProfile(em);
+  return organization;
+}
+
+export async function setOrganizationStatus(em: EntityManager, caller: Caller, id: string, status: OrganizationStatus): Promise<Organization> {
+  authorize(caller.actor, 'organization.moderate');
+  const organization = await loadForChange(em, caller, id);
+  organization.status = status;
+  await em.flush();
+  return organization;
+}
+
+export async function setPublicBenefitYears(em: EntityManager, caller: Caller, input: SetPublicBenefitYearsInput): Promise<Organization> {
+  authorize(caller.actor, 'organization.moderate');
+  const organization = await loadForChange(em, caller, input.organizationId);
+  organization.publicBenefitYears = [...new Set(input.taxYears)].sort((a, b) => a - b);
+  await em.flush();
+  return organization;
+}
+
+export async function addMember(em: EntityManager, caller: Caller, input: AddMemberInput): Promise<Membership> {
+  const organization = await loadForChange(em, caller, input.organizationId);
+  authorize(caller.actor, 'organization.manageMembers', { organizationId: organization.id });
+  const user = await findUserByEmail(em, caller.municipality.id, input.email);
+  if (!user) throw fieldError('email', 'unknownAccount', 'No account with this email exists here; ask the person to sign up first.');
+  const existing = await em.findOne(Membership, { organization, user });
+  if (existing) {
+    await assertOwnerRemains(em, organization, existing, input.role);
+    existing.role = input.role;
+  } else {
+    em.create(Membership, { organization, user, role: input.role });
+  }
+  await em.flush();
+  return existing ?? (await em.findOneOrFail(Membership, { organization, user }));
+}
+
+/** An organisation must keep at least one OWNER, or nobody could manage its members. */
+async function assertOwnerRemains(em: EntityManager, organization: Organization, changing: Membership, newRole: MembershipRole | null) {
+  if (changing.role !== MembershipRole.OWNER || newRole === MembershipRole.OWNER) return;
+  const owners = await em.count(Membership, { organization, role: MembershipRole.OWNER });
+  if (owners <= 1) throw new AppError('CONFLICT', 'The last owner cannot be removed or demoted; add another owner first.');
+}
+
+export async function removeMember(em: EntityManager, caller: Caller, organizationId: string, userId: string): Promise<boolean> {
+  const organization = await loadForChange(em, caller, organizationId);
+  authorize(caller.actor, 'organization.manageMembers', { organizationId });
+  const membership = await em.findOne(Membership, { organization, user: userId });
+  if (!membership) throw notFound('Membership');
+  await assertOwnerRemains(em, organization, membership, null);
+  em.remove(membership);
+  await em.flush();
+  return true;
+}
+
+export async function myOrganizations(em: EntityManager, caller: Caller): Promise<Organization[]> {
+  if (!caller.actor) return [];
+  return em.find(
+    Organization,
+    { municipality: caller.municipality.id, id: { $in: [...caller.actor.memberships.keys()] } },
+    { orderBy: { name: 'asc' } },
+  );
+}
+
+/** The printable public-benefit guide (Informator) of one tax year: published organisations with OPP status then. */
+export function publicBenefitOrganizations(em: EntityManager, caller: Caller, taxYear: number): Promise<Organization[]> {
+  return em.find(
+    Organization,
+    { municipality: caller.municipality.id, status: OrganizationStatus.PUBLISHED, publicBenefitYears: { $contains: [taxYear] } },
+    { orderBy: { name: 'asc' } },
+  );
+}
+
+export async function districts(em: EntityManager, caller: Caller): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ district: string }[]>(
+    `select distinct address_district as district from organization
+     where municipality_id = ? and status = 'PUBLISHED' and address_district is not null order by 1`,
+    [caller.municipality.id],
+  );
+  return rows.map((r) => r.district);
+}
+
+/** Staff export of the whole directory, all statuses, for mail merges and reports. */
+export async function exportOrganizationsCsv(em: EntityManager, caller: Caller): Promise<string> {
+  authorize(caller.actor, 'organization.export');
+  const organizations = await em.find(Organization, { municipality: caller.municipality.id }, { orderBy: { name: 'asc' } });
+  return toCsv(
+    ['name', 'short_name', 'legal_form', 'status', 'krs', 'nip', 'regon', 'email', 'phone', 'website', 'street', 'postal_code', 'city', 'district', 'areas', 'public_benefit_years', 'looking_for_volunteers'],
+    organizations.map((o) => [
+      o.name, o.shortName, o.legalForm, o.status, o.krs, o.nip, o.regon, o.email, o.phone, o.website,
+      o.address.street, o.address.postalCode, o.address.city, o.address.district,
+      o.activityAreas.join(' '), o.publicBenefitYears.join(' '), o.lookingForVolunteers ? 'yes' : 'no',
+    ]),
+  );
+}
+
+/** organisation id -> role, for the request's Actor. */
+export async function membershipsOf(em: EntityManager, userId: string): Promise<Map<string, MembershipRole>> {
+  const rows = await em.find(Membership, { user: userId }, { fields: ['organization', 'role'] });
+  return new Map(rows.map((m) => [m.organization.id, m.role]));
+}

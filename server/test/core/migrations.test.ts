@@ -1,0 +1,18 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+test('the checked-in migrations produce exactly the schema the entities describe', async () => {
+  const diff = await app.orm.schema.getUpdateSchemaSQL({ wrap: false });
+  expect(diff.trim()).toBe('');
+});
+
+test('search helpers exist: the folding function and the extensions it needs', async () => {
+  const [row] = await app.em().getConnection().execute<{ folded: string }[]>(`select razem_fold('Związek Łódź') as folded`);
+  expect(row!.folded).toBe('zwiazek lodz');
+});

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import 'reflect-metadata';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { inject } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { Role } from '../../src/core/auth/roles.js';
+import { createOrm, type Orm } from '../../src/core/db/orm.js';
+import { entities } from '../../src/entities.js';
+import { createUser } from '../../src/modules/accounts/index.js';
+import { ensureMunicipality } from '../../src/modules/municipalities/index.js';
+import { buildAppSchema } from '../../src/schema.js';
+import { seedDemoData } from '../../src/seed/demo.js';
+import { dropDatabase, recreateDatabase, TEMPLATE_DATABASE } from './databases.js';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export interface GraphQLErrorShape {
+  message: string;
+  extensions?: { code?: string; fields?: { field: string; code: string; message: string }[] };
+}
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLErrorShape[];
+}
+
+/** A browser-like API client: keeps its session cookie and sends its municipality header. */
+export class TestClient {
+  cookie: string | undefined;
+  constructor(private readonly url: string, public municipality: string | undefined) {}
+
+  async request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.municipality ? { 'x-municipality': this.municipality } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.getSetCookie()[0];
+    if (setCookie) {
+      const pair = setCookie.split(';')[0]!;
+      this.cookie = pair.endsWith('=') ? undefined : pair;
+    }
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** Runs an operation that must succeed and returns its data. */
+  async ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors?.length) throw new Error(`Unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  /** Runs an operation that must fail and returns its first error. */
+  async fails(query: string, variables?: Record<string, unknown>): Promise<GraphQLErrorShape> {
+    const result = await this.request(query, variables);
+    if (!result.errors?.length) throw new Error(`Expected an error, got ${JSON.stringify(result.data)}`);
+    return result.errors[0]!;
+  }
+
+  async signIn(email: string, password = TEST_PASSWORD) {
+    await this.ok(`mutation($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email, password } });
+    return this;
+  }
+}
+
+export interface TestApp {
+  orm: Orm;
+  url: string;
+  em(): EntityManager;
+  client(municipality?: string): TestClient;
+  /** A signed-in client for a new account with this role in the municipality. */
+  clientAs(role: Role, options?: { municipality?: string; email?: string; displayName?: string }): Promise<{ client: TestClient; userId: string; email: string }>;
+  municipalityId(slug: string): Promise<string>;
+  /** Counts SQL statements sent while `run` executes. */
+  countQueries(run: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/**
+ * Starts the real HTTP app on a fresh copy of the migrated template database. With `demoData`
+ * the demo municipalities and organisations are loaded; otherwise only the two municipalities exist.
+ */
+export async function startTestApp(options: { demoData?: boolean } = {}): Promise<TestApp> {
+  const serverUrl = inject('postgresServerUrl');
+  const databaseName = `razem_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const databaseUrl = await recreateDatabase(serverUrl, databaseName, TEMPLATE_DATABASE);
+  let counting = false;
+  let queries = 0;
+  const orm = await createOrm(databaseUrl, entities, {
+    onQuery: (sql) => {
+      if (counting) queries++;
+      return sql;
+    },
+  });
+  if (options.demoData) await seedDemoData(orm.em.fork());
+  else {
+    await ensureMunicipality(orm.em.fork(), 'leszno', 'Leszno');
+    await ensureMunicipality(orm.em.fork(), 'czerwionka-leszczyny', 'Czerwionka-Leszczyny');
+  }
+
+  schema ??= buildAppSchema();
+  const app = await createApp({ orm, schema: await schema, config: { secureCookies: false } });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
+
+  const municipalityId = async (slug: string) =>
+    (await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from municipality where slug = ?', [slug]))[0]!.id;
+
+  return {
+    orm,
+    url,
+    em: () => orm.em.fork() as EntityManager,
+    client: (municipality = 'leszno') => new TestClient(url, municipality),
+    municipalityId,
+    async clientAs(role, { municipality = 'leszno', email, displayName } = {}) {
+      const address = email ?? `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.example`;
+      const user = await createUser(orm.em.fork(), await municipalityId(municipality), {
+        email: address, password: TEST_PASSWORD, displayName: displayName ?? `Test ${role}`, role,
+      });
+      const client = await new TestClient(url, municipality).signIn(address);
+      return { client, userId: user.id, email: address };
+    },
+    async countQueries(run) {
+      queries = 0;
+      counting = true;
+      try {
+        await run();
+      } finally {
+        counting = false;
+      }
+      return queries;
+    },
+    async close() {
+      await app.close();
+      await new Promise((resolve) => app.server.close(resolve));
+      await orm.close();
+      await dropDatabase(serverUrl, databaseName);
+    },
+  };
+}
