@@ -55,6 +55,7 @@ export const lesznoOrganizations: DemoOrganization[] = [
   { name: 'Koło Gospodyń Miejskich „Babeczki”', legalForm: F.INFORMAL_GROUP, areas: [A.CULTURE_AND_HERITAGE, A.SENIORS], description: 'Gotujemy, szyjemy i uczymy tradycyjnych przepisów. Kiermasze charytatywne.', volunteers: true },
   { name: 'Spółdzielnia Socjalna „Zielony Zakątek”', legalForm: F.SOCIAL_COOPERATIVE, areas: [A.ECOLOGY_AND_ANIMALS, A.SOCIAL_ASSISTANCE], description: 'Zakładamy i pielęgnujemy ogrody, zatrudniamy osoby po długim bezrobociu.' },
   { name: 'Stowarzyszenie Muzyczne „Harmonia”', legalForm: F.ASSOCIATION, areas: [A.CULTURE_AND_HERITAGE, A.EDUCATION], description: 'Chór mieszany, orkiestra dęta i lekcje gry na instrumentach dla dzieci.' },
+  { name: 'Śródmiejskie Stowarzyszenie Rękodzieła „Łata”', shortName: 'Łata', legalForm: F.ASSOCIATION, areas: [A.CULTURE_AND_HERITAGE, A.SENIORS], description: 'Szycie, haft i naprawa ubrań: warsztaty międzypokoleniowe i kiermasze rękodzieła.', volunteers: true },
   { name: 'Fundacja Zdrowe Serce', legalForm: F.FOUNDATION, areas: [A.HEALTH, A.SENIORS], description: 'Bezpłatne badania profilaktyczne i nauka resuscytacji dla mieszkańców.' },
 ];
 

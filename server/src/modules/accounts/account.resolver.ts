@@ -51,5 +51,7 @@ export class AccountResolver {
   private async startSession(ctx: RequestContext, user: User) {
     const { token, expiresAt } = await accounts.startSession(ctx.em, user);
     ctx.session.set(token, expiresAt);
+    // The rest of this response is for the new user (e.g. their email); memberships load from the next request on.
+    ctx.actor = accounts.toActor(user, new Map());
   }
 }

@@ -68,8 +68,11 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization, { description: 'Registers an organisation; the caller becomes its OWNER and it waits for staff (PENDING).' })
-  registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() ctx: RequestContext) {
-    return ctx.em.transactional((em) => organizations.registerOrganization(em, caller(ctx), input));
+  async registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() ctx: RequestContext) {
+    const organization = await ctx.em.transactional((em) => organizations.registerOrganization(em, caller(ctx), input));
+    // The actor was resolved before the membership existed; the rest of this response should see it.
+    if (ctx.actor) ctx.actor = { ...ctx.actor, memberships: new Map(ctx.actor.memberships).set(organization.id, MembershipRole.OWNER) };
+    return organization;
   }
 
   @Mutation(() => Organization)
