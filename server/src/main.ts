@@ -22,10 +22,16 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const handlerFile = path.join(projectRoot, 'web', 'build', 'handler.js');
   if (!config.serveWeb || !existsSync(handlerFile)) return undefined;
   // The SvelteKit server renders pages by calling this same process's API.
-  process.env.ORIGIN ??= config.publicOrigin;
   process.env.API_URL ??= `http://127.0.0.1:${config.port}/graphql`;
+  // SvelteKit checks form posts against the origin. Unless ORIGIN is set, it builds the origin from
+  // the Host header and a protocol header (else assuming https); we pass the protocol we really
+  // serve, so http://localhost and http://127.0.0.1 both work.
+  process.env.PROTOCOL_HEADER ??= 'x-razem-protocol';
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: RequestHandler };
-  return handler;
+  return (req, res, next) => {
+    req.headers['x-razem-protocol'] = req.protocol;
+    return handler(req, res, next);
+  };
 }
 
 const database = await openDatabase(config);

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { projectRoot } from './db/paths.js';
+
 /** Process configuration, read once from the environment. Everything has a default so a fresh clone runs. */
 export interface AppConfig {
   /** When absent the project starts its own embedded PostgreSQL. */
@@ -13,6 +16,8 @@ export interface AppConfig {
   /** Serve the built SvelteKit app from the same port (one URL locally). */
   serveWeb: boolean;
   embeddedPostgresPort: number;
+  /** Where the embedded PostgreSQL keeps its files (git-ignored). */
+  embeddedPostgresDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,5 +34,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL || undefined,
     serveWeb: env.SERVE_WEB !== 'false',
     embeddedPostgresPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    embeddedPostgresDir: env.EMBEDDED_PG_DIR || path.join(projectRoot, '.data', 'postgres'),
   };
 }

@@ -1,8 +1,6 @@
-import path from 'node:path';
 import type { AppConfig } from '../config.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { ensureDatabase } from './orm.js';
-import { projectRoot } from './paths.js';
 
 export interface Database {
   url: string;
@@ -17,7 +15,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
     return { url: config.databaseUrl, embedded: false, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(projectRoot, '.data', 'postgres'),
+    dataDir: config.embeddedPostgresDir,
     port: config.embeddedPostgresPort,
     persistent: true,
   });

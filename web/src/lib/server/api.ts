@@ -1,0 +1,108 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { API_URL } from '$app/env/private';
+import { Client, fetchExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
+
+export const SESSION_COOKIE = 'razem_session';
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** What a failed mutation tells the form: per-field problems, or one message for the whole form. */
+export interface MutationFailure {
+  code: string;
+  message: string;
+  fields: FieldProblem[];
+}
+
+export type MutationResult<T> = { ok: true; data: T } | { ok: false; failure: MutationFailure };
+
+/**
+ * The API, called from the SvelteKit server on behalf of the browser: forwards the session cookie
+ * and the municipality, and passes a new or cleared session cookie back to the browser.
+ */
+export function createApi(event: RequestEvent) {
+  const relayCookies: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    for (const header of response.headers.getSetCookie()) relaySessionCookie(event, header);
+    return response;
+  };
+
+  const client = (municipality: string | undefined) =>
+    new Client({
+      url: API_URL,
+      exchanges: [fetchExchange],
+      fetch: relayCookies,
+      requestPolicy: 'network-only',
+      preferGetMethod: false,
+      fetchOptions: () => {
+        const session = event.cookies.get(SESSION_COOKIE);
+        return {
+          headers: {
+            ...(session ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(session)}` } : {}),
+            ...(municipality ? { 'x-municipality': municipality } : {}),
+          },
+        };
+      },
+    });
+
+  const municipality = () => event.params.municipality as string | undefined;
+
+  return {
+    /** Runs a query; API errors become the matching HTTP error page (sign-in for UNAUTHENTICATED). */
+    async query<T, V extends AnyVariables>(document: TypedDocumentNode<T, V>, variables: V): Promise<T> {
+      const result = await client(municipality()).query(document, variables).toPromise();
+      if (result.error) throw toHttpError(event, result.error);
+      return result.data as T;
+    },
+
+    /** Runs a mutation; input errors come back as data for the form, anything else is thrown. */
+    async mutate<T, V extends AnyVariables>(document: TypedDocumentNode<T, V>, variables: V): Promise<MutationResult<T>> {
+      const result = await client(municipality()).mutation(document, variables).toPromise();
+      if (!result.error) return { ok: true, data: result.data as T };
+      const graphQLError = result.error.graphQLErrors[0];
+      const code = String(graphQLError?.extensions?.code ?? '');
+      if (['BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED'].includes(code)) {
+        return {
+          ok: false,
+          failure: { code, message: graphQLError!.message, fields: (graphQLError!.extensions.fields as FieldProblem[] | undefined) ?? [] },
+        };
+      }
+      throw toHttpError(event, result.error);
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+function toHttpError(event: RequestEvent, combined: CombinedError) {
+  const code = combined.graphQLErrors[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED' && event.params.municipality) {
+    return redirect(303, `/${event.params.municipality}/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  }
+  if (code === 'FORBIDDEN') return error(403, 'Forbidden');
+  if (code === 'NOT_FOUND') return error(404, 'Not found');
+  if (code === 'BAD_USER_INPUT') return error(400, combined.graphQLErrors[0]!.message);
+  return error(502, combined.message);
+}
+
+/** Copies the API's Set-Cookie for the session onto the browser response, keeping its attributes. */
+function relaySessionCookie(event: RequestEvent, header: string) {
+  const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+  const [name, ...rest] = pair!.split('=');
+  if (name !== SESSION_COOKIE) return;
+  const value = decodeURIComponent(rest.join('='));
+  const attribute = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(key.toLowerCase()));
+  const expires = attribute('Expires=')?.slice('Expires='.length);
+  const options = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: attribute('Secure') !== undefined,
+    ...(expires ? { expires: new Date(expires) } : {}),
+  };
+  if (!value || (expires && new Date(expires) <= new Date())) event.cookies.delete(SESSION_COOKIE, options);
+  else event.cookies.set(SESSION_COOKIE, value, options);
+}
