@@ -9,19 +9,20 @@ import { createOrm, migrate } from '../core/db/orm.js';
 import { entities } from '../entities.js';
 
 const [command, name] = process.argv.slice(2);
+if (command !== 'migrate' && command !== 'migration:create') {
+  console.error('usage: db migrate | db migration:create [name]');
+  process.exit(2);
+}
 const database = await openDatabase(readConfig());
 const orm = await createOrm(database.url, entities);
 try {
   if (command === 'migrate') {
     const applied = await migrate(orm);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
-  } else if (command === 'migration:create') {
+  } else {
     await migrate(orm);
     const result = await orm.migrator.create(undefined, false, false, name);
     console.log(result.fileName ? `Created ${result.fileName}` : 'No changes: entities match the migrations.');
-  } else {
-    console.error('usage: db migrate | db migration:create [name]');
-    process.exitCode = 2;
   }
 } finally {
   await orm.close();
