@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import 'reflect-metadata';
@@ -7,21 +6,13 @@ import { createOrm, migrate } from '../../src/core/db/orm.js';
 import { projectRoot } from '../../src/core/db/paths.js';
 import { entities } from '../../src/entities.js';
 import { TEMPLATE_DATABASE, recreateDatabase } from './databases.js';
+import { freePort } from './free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresServerUrl: string;
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /**
  * One PostgreSQL for the whole run: TEST_DATABASE_SERVER_URL when given (e.g. the machine's own

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+// Shared with the API tests' set-up rather than copied.
+import { freePort } from '../../../server/test/support/free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,15 +12,6 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /**
  * Starts the app the way `npm start` does (embedded PostgreSQL in a throw-away folder, migrations,
