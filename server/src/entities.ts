@@ -1,6 +1,11 @@
 import { Session, User } from './modules/accounts/index.js';
 import { Municipality } from './modules/municipalities/index.js';
 import { Membership, Organization } from './modules/organizations/index.js';
+import { Activity, Booking, CalendarFeed, OpenDaysEdition, Slot } from './modules/open-days/index.js';
+import { OutboxMessage } from './core/outbox/index.js';
 
 /** Every entity of the app, for the ORM. Modules add theirs here. */
-export const entities = [Municipality, User, Session, Organization, Membership];
+export const entities = [
+  Municipality, User, Session, OutboxMessage, Organization, Membership,
+  OpenDaysEdition, Activity, Slot, Booking, CalendarFeed,
+];

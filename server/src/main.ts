@@ -13,6 +13,8 @@ import { openDatabase } from './core/db/database.js';
 import { createOrm, migrate } from './core/db/orm.js';
 import { projectRoot } from './core/db/paths.js';
 import { entities } from './entities.js';
+import { createDelivery, startOutboxSender } from './core/outbox/index.js';
+import { createAppPubSub } from './core/pubsub.js';
 import { buildAppSchema } from './schema.js';
 import { seedDemoData } from './seed/demo.js';
 
@@ -41,7 +43,9 @@ if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 if (process.env.SEED_DEMO_DATA !== 'false' && (await seedDemoData(orm.em.fork()))) console.log('Loaded demo data.');
 
 const webHandler = await loadWebHandler();
-const app = await createApp({ orm, schema: await buildAppSchema(), config, webHandler });
+const events = createAppPubSub(config.redisUrl);
+const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, config, webHandler });
+const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl));
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   console.log(`\nRazem is running: ${where}\n`);
@@ -53,6 +57,8 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   await app.close();
+  await outbox.stop();
+  await events.close();
   await orm.close();
   await database.stop();
   process.exit(0);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PubSub } from 'type-graphql';
 import { LoaderRegistry, type RequestContext, type SessionCookieJar } from './core/context.js';
 import type { Orm } from './core/db/orm.js';
 import { toActor, userForSession } from './modules/accounts/index.js';
@@ -11,10 +12,12 @@ export const MUNICIPALITY_HEADER = 'x-municipality';
  * One context per GraphQL operation: a fresh EntityManager fork (identity map per request), the
  * municipality named by the request, and the actor behind the session cookie, if any.
  */
-export async function createRequestContext(orm: Orm, municipalitySlug: string | undefined, session: SessionCookieJar): Promise<RequestContext> {
+export async function createRequestContext(
+  orm: Orm, pubSub: PubSub, municipalitySlug: string | undefined, session: SessionCookieJar,
+): Promise<RequestContext> {
   const em = orm.em.fork() as EntityManager;
   const municipality = municipalitySlug ? await findMunicipalityScope(em, municipalitySlug) : null;
   const user = municipality ? await userForSession(em, session.current, municipality.id) : null;
   const actor = user ? toActor(user, await membershipsOf(em, user.id)) : null;
-  return { em, municipality, actor, session, loaders: new LoaderRegistry(em) };
+  return { em, municipality, actor, session, loaders: new LoaderRegistry(em), pubSub };
 }

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { validateArgument } from './core/validation.js';
 import { AccountResolver } from './modules/accounts/index.js';
 import { MunicipalityResolver } from './modules/municipalities/index.js';
 import { MembershipResolver, OrganizationResolver } from './modules/organizations/index.js';
+import { ActivityResolver, BookingResolver, OpenDaysEditionResolver, SlotResolver } from './modules/open-days/index.js';
 
 /** Every resolver of the API. Modules add theirs here. */
-export const resolvers = [MunicipalityResolver, AccountResolver, OrganizationResolver, MembershipResolver] as const;
+export const resolvers = [
+  MunicipalityResolver, AccountResolver, OrganizationResolver, MembershipResolver,
+  OpenDaysEditionResolver, ActivityResolver, SlotResolver, BookingResolver,
+] as const;
 
-export function buildAppSchema() {
-  return buildSchema({ resolvers, validateFn: validateArgument });
+export function buildAppSchema(pubSub: PubSub) {
+  return buildSchema({ resolvers, validateFn: validateArgument, pubSub });
 }

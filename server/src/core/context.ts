@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PubSub } from 'type-graphql';
 import type { Actor } from './auth/policy.js';
 import { AppError } from './errors.js';
 
@@ -23,6 +24,8 @@ export interface RequestContext {
   actor: Actor | null;
   session: SessionCookieJar;
   loaders: LoaderRegistry;
+  /** Events for subscriptions; publish only after the change has committed. */
+  pubSub: PubSub;
 }
 
 /** Per-request cache of DataLoaders, keyed by the factory that makes them, so modules need no registration. */
@@ -39,6 +42,14 @@ export class LoaderRegistry {
     return loader;
   }
 }
+
+/** Who is asking, where: what services need from a request. */
+export interface Caller {
+  municipality: MunicipalityScope;
+  actor: Actor | null;
+}
+
+export const callerOf = (ctx: RequestContext): Caller => ({ municipality: requireMunicipality(ctx), actor: ctx.actor });
 
 /** Most operations only make sense inside a municipality. */
 export function requireMunicipality(ctx: RequestContext): MunicipalityScope {

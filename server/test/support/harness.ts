@@ -10,6 +10,7 @@ import { createOrm, type Orm } from '../../src/core/db/orm.js';
 import { entities } from '../../src/entities.js';
 import { createUser } from '../../src/modules/accounts/index.js';
 import { ensureMunicipality } from '../../src/modules/municipalities/index.js';
+import { createAppPubSub } from '../../src/core/pubsub.js';
 import { buildAppSchema } from '../../src/schema.js';
 import { seedDemoData } from '../../src/seed/demo.js';
 import { dropDatabase, recreateDatabase, TEMPLATE_DATABASE } from './databases.js';
@@ -82,6 +83,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+const pubSub = createAppPubSub().pubSub;
 let schema: Promise<GraphQLSchema> | undefined;
 
 /**
@@ -106,8 +108,9 @@ export async function startTestApp(options: { demoData?: boolean } = {}): Promis
     await ensureMunicipality(orm.em.fork(), 'czerwionka-leszczyny', 'Czerwionka-Leszczyny');
   }
 
-  schema ??= buildAppSchema();
-  const app = await createApp({ orm, schema: await schema, config: { secureCookies: false } });
+  // One schema per test file; its in-memory event bus is shared by the file's app.
+  schema ??= buildAppSchema(pubSub);
+  const app = await createApp({ orm, schema: await schema, pubSub, config: { secureCookies: false } });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
 

@@ -14,6 +14,7 @@ export const isStaff = (actor: Actor) => actor.role === Role.STAFF || actor.role
 const memberOf = (actor: Actor, organizationId: string) => actor.memberships.has(organizationId);
 const ownerOf = (actor: Actor, organizationId: string) =>
   actor.memberships.get(organizationId) === MembershipRole.OWNER;
+const memberOrStaff = (a: Actor, s: OrganizationSubject) => isStaff(a) || memberOf(a, s.organizationId);
 
 interface OrganizationSubject {
   organizationId: string;
@@ -25,13 +26,23 @@ interface OrganizationSubject {
  */
 const rules = {
   'organization.register': () => true,
-  'organization.update': (a: Actor, s: OrganizationSubject) => isStaff(a) || memberOf(a, s.organizationId),
-  'organization.viewMembers': (a: Actor, s: OrganizationSubject) => isStaff(a) || memberOf(a, s.organizationId),
-  'organization.viewUnpublished': (a: Actor, s: OrganizationSubject) => isStaff(a) || memberOf(a, s.organizationId),
+  'organization.update': memberOrStaff,
+  'organization.viewMembers': memberOrStaff,
+  'organization.viewUnpublished': memberOrStaff,
   'organization.manageMembers': (a: Actor, s: OrganizationSubject) => isStaff(a) || ownerOf(a, s.organizationId),
   'organization.moderate': (a: Actor) => isStaff(a),
   'organization.export': (a: Actor) => isStaff(a),
   'account.setRole': (a: Actor) => a.role === Role.ADMIN,
+  // Open Days: staff run editions and approve activities; an organisation's members submit its
+  // activities and slots and run them on the day (attendees, check-in); anyone signed in books.
+  'openDays.manageEditions': (a: Actor) => isStaff(a),
+  'openDays.seeDraftEditions': (a: Actor) => isStaff(a),
+  'openDays.reviewActivities': (a: Actor) => isStaff(a),
+  'openDays.bypassSubmissionWindow': (a: Actor) => isStaff(a),
+  'openDays.organize': memberOrStaff,
+  'openDays.book': () => true,
+  'openDays.manageOwnBooking': (a: Actor, s: { bookingUserId: string }) => a.userId === s.bookingUserId,
+  'openDays.viewReport': (a: Actor) => isStaff(a),
   'account.viewPrivate': (a: Actor, s: { userId: string }) => isStaff(a) || a.userId === s.userId,
 } satisfies Record<string, (actor: Actor, subject: never) => boolean>;
 

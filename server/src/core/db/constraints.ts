@@ -1,8 +1,10 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-
-/** Name of the unique constraint a failed write broke, or null for any other error. */
-export function violatedUniqueConstraint(error: unknown): string | null {
-  if (!(error instanceof UniqueConstraintViolationException)) return null;
-  const detail = error as unknown as { constraint?: string; message: string };
-  return detail.constraint ?? /constraint "([^"]+)"/.exec(detail.message)?.[1] ?? null;
+/**
+ * Name of the constraint a failed write broke (unique, exclusion or check), or null for any other
+ * error. Services map the names they own to clear API errors; races lost to a concurrent request end
+ * here rather than in a pre-check.
+ */
+export function violatedConstraint(error: unknown): string | null {
+  const detail = error as { code?: string; constraint?: string } | null;
+  if (!detail || !['23505', '23P01', '23514'].includes(detail.code ?? '')) return null;
+  return detail.constraint ?? null;
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Membership } from './membership.entity.js';
+import { Organization } from './organization.entity.js';
 
 /** Members of many organisations in one query, for list pages that show them. */
 export const membershipsByOrganization = (em: EntityManager) =>
@@ -8,4 +9,12 @@ export const membershipsByOrganization = (em: EntityManager) =>
     const rows = await em.find(Membership, { organization: { $in: [...organizationIds] } }, { orderBy: { createdAt: 'asc' } });
     const grouped = Map.groupBy(rows, (m) => m.organization.id);
     return organizationIds.map((id) => grouped.get(id) ?? []);
+  });
+
+/** Organisations by id, for lists of things organisations own (activities, stands…). */
+export const organizationsById = (em: EntityManager) =>
+  new DataLoader<string, Organization | null>(async (ids) => {
+    const rows = await em.find(Organization, { id: { $in: [...ids] } });
+    const byId = new Map(rows.map((o) => [o.id, o]));
+    return ids.map((id) => byId.get(id) ?? null);
   });

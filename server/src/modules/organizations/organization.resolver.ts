@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Field } from 'type-graphql';
 import { can } from '../../core/auth/policy.js';
 import { MembershipRole } from '../../core/auth/roles.js';
-import { requireMunicipality, type RequestContext } from '../../core/context.js';
+import { callerOf, type RequestContext } from '../../core/context.js';
 import { ConnectionType } from '../../core/pagination.js';
 import { User, usersById } from '../accounts/index.js';
 import { Membership } from './membership.entity.js';
@@ -24,8 +24,6 @@ class PublicBenefitGuide {
   @Field(() => [Organization]) organizations!: Organization[];
 }
 
-const caller = (ctx: RequestContext) => ({ municipality: requireMunicipality(ctx), actor: ctx.actor });
-
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'The directory. Anonymous users and residents see published organisations only.' })
@@ -35,22 +33,22 @@ export class OrganizationResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return organizations.listOrganizations(ctx.em, caller(ctx), filter ?? {}, first, after);
+    return organizations.listOrganizations(ctx.em, callerOf(ctx), filter ?? {}, first, after);
   }
 
   @Query(() => Organization, { nullable: true })
   organization(@Arg('slug', () => String) slug: string, @Ctx() ctx: RequestContext) {
-    return organizations.findOrganizationBySlug(ctx.em, caller(ctx), slug);
+    return organizations.findOrganizationBySlug(ctx.em, callerOf(ctx), slug);
   }
 
   @Query(() => [Organization], { description: "Organisations the signed-in user is a member of, any status." })
   myOrganizations(@Ctx() ctx: RequestContext) {
-    return organizations.myOrganizations(ctx.em, caller(ctx));
+    return organizations.myOrganizations(ctx.em, callerOf(ctx));
   }
 
   @Query(() => [String], { description: 'Districts that published organisations are in, for the filter.' })
   districts(@Ctx() ctx: RequestContext) {
-    return organizations.districts(ctx.em, caller(ctx));
+    return organizations.districts(ctx.em, callerOf(ctx));
   }
 
   @Query(() => PublicBenefitGuide)
@@ -58,18 +56,18 @@ export class OrganizationResolver {
     return {
       taxYear,
       taxPercentage: taxPercentageForYear(taxYear),
-      organizations: await organizations.publicBenefitOrganizations(ctx.em, caller(ctx), taxYear),
+      organizations: await organizations.publicBenefitOrganizations(ctx.em, callerOf(ctx), taxYear),
     };
   }
 
   @Query(() => String, { description: 'Staff only: the directory as CSV (UTF-8, comma-separated).' })
   organizationsCsv(@Ctx() ctx: RequestContext) {
-    return organizations.exportOrganizationsCsv(ctx.em, caller(ctx));
+    return organizations.exportOrganizationsCsv(ctx.em, callerOf(ctx));
   }
 
   @Mutation(() => Organization, { description: 'Registers an organisation; the caller becomes its OWNER and it waits for staff (PENDING).' })
   async registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() ctx: RequestContext) {
-    const organization = await ctx.em.transactional((em) => organizations.registerOrganization(em, caller(ctx), input));
+    const organization = await ctx.em.transactional((em) => organizations.registerOrganization(em, callerOf(ctx), input));
     // The actor was resolved before the membership existed; the rest of this response should see it.
     if (ctx.actor) ctx.actor = { ...ctx.actor, memberships: new Map(ctx.actor.memberships).set(organization.id, MembershipRole.OWNER) };
     return organization;
@@ -81,27 +79,27 @@ export class OrganizationResolver {
     @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.em.transactional((em) => organizations.updateOrganization(em, caller(ctx), id, input));
+    return ctx.em.transactional((em) => organizations.updateOrganization(em, callerOf(ctx), id, input));
   }
 
   @Mutation(() => Organization, { description: 'Staff: make a verified organisation visible in the directory.' })
   publishOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.em.transactional((em) => organizations.setOrganizationStatus(em, caller(ctx), id, OrganizationStatus.PUBLISHED));
+    return ctx.em.transactional((em) => organizations.setOrganizationStatus(em, callerOf(ctx), id, OrganizationStatus.PUBLISHED));
   }
 
   @Mutation(() => Organization, { description: 'Staff: hide an organisation that no longer operates.' })
   archiveOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.em.transactional((em) => organizations.setOrganizationStatus(em, caller(ctx), id, OrganizationStatus.ARCHIVED));
+    return ctx.em.transactional((em) => organizations.setOrganizationStatus(em, callerOf(ctx), id, OrganizationStatus.ARCHIVED));
   }
 
   @Mutation(() => Organization, { description: 'Staff: the tax years in which the organisation has public-benefit (OPP) status.' })
   setPublicBenefitYears(@Arg('input', () => SetPublicBenefitYearsInput) input: SetPublicBenefitYearsInput, @Ctx() ctx: RequestContext) {
-    return ctx.em.transactional((em) => organizations.setPublicBenefitYears(em, caller(ctx), input));
+    return ctx.em.transactional((em) => organizations.setPublicBenefitYears(em, callerOf(ctx), input));
   }
 
   @Mutation(() => Membership, { description: 'Owners (and staff) add a member or change a member’s role.' })
   addOrganizationMember(@Arg('input', () => AddMemberInput) input: AddMemberInput, @Ctx() ctx: RequestContext) {
-    return ctx.em.transactional((em) => organizations.addMember(em, caller(ctx), input));
+    return ctx.em.transactional((em) => organizations.addMember(em, callerOf(ctx), input));
   }
 
   @Mutation(() => Boolean)
@@ -110,7 +108,7 @@ export class OrganizationResolver {
     @Arg('userId', () => ID) userId: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.em.transactional((em) => organizations.removeMember(em, caller(ctx), organizationId, userId));
+    return ctx.em.transactional((em) => organizations.removeMember(em, callerOf(ctx), organizationId, userId));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Percent of income tax the organisation may receive for the tax year, or null without OPP status then.' })

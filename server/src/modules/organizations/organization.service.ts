@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, can, type Actor } from '../../core/auth/policy.js';
+import { authorize, can } from '../../core/auth/policy.js';
 import { MembershipRole } from '../../core/auth/roles.js';
 import { toAddress } from '../../core/address.js';
-import type { MunicipalityScope } from '../../core/context.js';
+import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
-import { violatedUniqueConstraint } from '../../core/db/constraints.js';
+import { violatedConstraint } from '../../core/db/constraints.js';
 import { AppError, conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
 import { slugify } from '../../core/slug.js';
@@ -17,11 +17,6 @@ import { OrganizationStatus } from './organization.enums.js';
 import type {
   AddMemberInput, OrganizationFilter, RegisterOrganizationInput, SetPublicBenefitYearsInput, UpdateOrganizationInput,
 } from './organization.inputs.js';
-
-export interface Caller {
-  municipality: MunicipalityScope;
-  actor: Actor | null;
-}
 
 const KRS_CONSTRAINT = 'organization_municipality_krs_unique';
 const duplicateKrs = () => conflict('An organisation with this KRS number is already registered here.', 'krs');
@@ -76,7 +71,8 @@ export async function findOrganizationBySlug(em: EntityManager, caller: Caller, 
   }
 }
 
-async function loadForChange(em: EntityManager, caller: Caller, id: string): Promise<Organization> {
+/** An organisation of the caller's municipality, any status, or NOT_FOUND. */
+export async function organizationInMunicipality(em: EntityManager, caller: Caller, id: string): Promise<Organization> {
   const organization = await em.findOne(Organization, { id, municipality: caller.municipality.id });
   if (!organization) throw notFound('Organisation');
   return organization;
@@ -130,7 +126,7 @@ async function flushProfile(em: EntityManager) {
   try {
     await em.flush();
   } catch (error) {
-    if (violatedUniqueConstraint(error) === KRS_CONSTRAINT) throw duplicateKrs();
+    if (violatedConstraint(error) === KRS_CONSTRAINT) throw duplicateKrs();
     throw error;
   }
 }
@@ -154,7 +150,7 @@ export async function registerOrganization(em: EntityManager, caller: Caller, in
 }
 
 export async function updateOrganization(em: EntityManager, caller: Caller, id: string, input: UpdateOrganizationInput): Promise<Organization> {
-  const organization = await loadForChange(em, caller, id);
+  const organization = await organizationInMunicipality(em, caller, id);
   authorize(caller.actor, 'organization.update', { organizationId: id });
   if (input.krs !== undefined) await assertKrsFree(em, caller.municipality.id, identifierOrNull(input.krs), id);
   applyProfile(organization, input);
@@ -164,7 +160,7 @@ export async function updateOrganization(em: EntityManager, caller: Caller, id: 
 
 export async function setOrganizationStatus(em: EntityManager, caller: Caller, id: string, status: OrganizationStatus): Promise<Organization> {
   authorize(caller.actor, 'organization.moderate');
-  const organization = await loadForChange(em, caller, id);
+  const organization = await organizationInMunicipality(em, caller, id);
   organization.status = status;
   await em.flush();
   return organization;
@@ -172,14 +168,14 @@ export async function setOrganizationStatus(em: EntityManager, caller: Caller, i
 
 export async function setPublicBenefitYears(em: EntityManager, caller: Caller, input: SetPublicBenefitYearsInput): Promise<Organization> {
   authorize(caller.actor, 'organization.moderate');
-  const organization = await loadForChange(em, caller, input.organizationId);
+  const organization = await organizationInMunicipality(em, caller, input.organizationId);
   organization.publicBenefitYears = [...new Set(input.taxYears)].sort((a, b) => a - b);
   await em.flush();
   return organization;
 }
 
 export async function addMember(em: EntityManager, caller: Caller, input: AddMemberInput): Promise<Membership> {
-  const organization = await loadForChange(em, caller, input.organizationId);
+  const organization = await organizationInMunicipality(em, caller, input.organizationId);
   authorize(caller.actor, 'organization.manageMembers', { organizationId: organization.id });
   const user = await findUserByEmail(em, caller.municipality.id, input.email);
   if (!user) throw fieldError('email', 'unknownAccount', 'No account with this email exists here; ask the person to sign up first.');
@@ -202,7 +198,7 @@ async function assertOwnerRemains(em: EntityManager, organization: Organization,
 }
 
 export async function removeMember(em: EntityManager, caller: Caller, organizationId: string, userId: string): Promise<boolean> {
-  const organization = await loadForChange(em, caller, organizationId);
+  const organization = await organizationInMunicipality(em, caller, organizationId);
   authorize(caller.actor, 'organization.manageMembers', { organizationId });
   const membership = await em.findOne(Membership, { organization, user: userId });
   if (!membership) throw notFound('Membership');

@@ -1,0 +1,3 @@
+export { OutboxMessage } from './outbox-message.entity.js';
+export { enqueueMessage, type Message } from './outbox.js';
+export { createDelivery, sendPendingMessages, startOutboxSender, type Delivery } from './outbox-sender.js';

@@ -1,0 +1,221 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize } from '../../core/auth/policy.js';
+import type { Caller } from '../../core/context.js';
+import { violatedConstraint } from '../../core/db/constraints.js';
+import { AppError, fieldError, notFound } from '../../core/errors.js';
+import { enqueueMessage } from '../../core/outbox/index.js';
+import { formatWarsaw } from '../../core/time.js';
+import { User } from '../accounts/index.js';
+import { Activity } from './activity.entity.js';
+import { Booking } from './booking.entity.js';
+import { generateBookingCode, normaliseBookingCode } from './booking-code.js';
+import { activityToOrganize } from './activity.service.js';
+import { bookingMessage, type BookingEvent } from './messages.js';
+import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open-days.enums.js';
+import type { BookSlotInput } from './open-days.inputs.js';
+import { Slot } from './slot.entity.js';
+import { entriesToPromote } from './waitlist.js';
+
+/** What changed for a slot, for the live seats-left subscription (published after commit). */
+export interface SeatsChange {
+  editionId: string;
+  slotId: string;
+  seatsLeft: number | null;
+  waitlisted: number;
+}
+
+export interface BookingOutcome {
+  booking: Booking;
+  seats: SeatsChange;
+}
+
+const ACTIVE = [BookingStatus.CONFIRMED, BookingStatus.WAITLISTED];
+
+const bookingConflict = (reason: string, message: string, extra: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, { reason, ...extra });
+
+/** Locks the slot row for the rest of the transaction: all seat arithmetic happens under this lock. */
+async function lockSlot(em: EntityManager, caller: Caller, slotId: string): Promise<{ slot: Slot; activity: Activity }> {
+  const slot = await em.findOne(Slot, { id: slotId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const activity = slot && (await em.findOne(Activity, { id: slot.activity.id, edition: { municipality: caller.municipality.id } }, { populate: ['edition'] }));
+  if (!slot || !activity) throw notFound('Slot');
+  return { slot, activity };
+}
+
+async function seatsChange(em: EntityManager, slot: Slot, activity: Activity): Promise<SeatsChange> {
+  const waitlisted = await em.count(Booking, { slot, status: BookingStatus.WAITLISTED });
+  return { editionId: activity.edition.id, slotId: slot.id, seatsLeft: slot.capacity === null ? null : slot.capacity - slot.seatsTaken, waitlisted };
+}
+
+async function uniqueCode(em: EntityManager, municipalityId: string): Promise<string> {
+  for (;;) {
+    const code = generateBookingCode();
+    if (!(await em.count(Booking, { municipalityId, code }))) return code;
+  }
+}
+
+function tell(em: EntityManager, event: BookingEvent, booking: Booking, slot: Slot, activity: Activity, recipient: string) {
+  enqueueMessage(em, { municipalityId: booking.municipalityId, recipient, ...bookingMessage(event, booking, slot, activity) });
+}
+
+/** The confirmed booking of this person that overlaps the slot, if any. */
+function clashingBooking(em: EntityManager, userId: string, slot: Slot) {
+  return em.findOne(
+    Booking,
+    { user: userId, status: BookingStatus.CONFIRMED, startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt }, slot: { $ne: slot.id } },
+    { populate: ['slot.activity'] },
+  );
+}
+
+function clashError(clash: Booking | null) {
+  if (!clash) return bookingConflict('CLASH', 'You already have a confirmed booking at that time.');
+  const title = clash.slot.activity.title;
+  return bookingConflict('CLASH', `You already have a confirmed booking at that time: “${title}”, ${formatWarsaw(clash.startsAt)} (code ${clash.code}).`, {
+    clashingBooking: { id: clash.id, code: clash.code, activityTitle: title, startsAt: clash.startsAt.toISOString() },
+  });
+}
+
+/**
+ * Books a slot: CONFIRMED while seats remain, otherwise a place on the waiting list in arrival
+ * order. Runs inside the caller's transaction, holding the slot's row lock.
+ */
+export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlotInput): Promise<BookingOutcome> {
+  const actor = authorize(caller.actor, 'openDays.book');
+  const { slot, activity } = await lockSlot(em, caller, input.slotId);
+  if (activity.status !== ActivityStatus.APPROVED || activity.edition.status !== EditionStatus.PUBLISHED) throw notFound('Slot');
+  if (slot.capacity === null) throw bookingConflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
+  if (new Date() >= slot.startsAt) throw bookingConflict('CLOSED', 'Booking closed when the slot started.');
+  if (input.partySize > slot.maxPartySize) {
+    throw fieldError('partySize', 'max', `One booking may be for at most ${slot.maxPartySize} people here.`);
+  }
+  if (await em.count(Booking, { slot, user: actor.userId, status: { $in: ACTIVE } })) {
+    throw bookingConflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
+  }
+
+  const fits = slot.seatsTaken + input.partySize <= slot.capacity;
+  if (fits) {
+    const clash = await clashingBooking(em, actor.userId, slot);
+    if (clash) throw clashError(clash);
+  } else if (!input.waitlistIfFull) {
+    throw bookingConflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: slot.capacity - slot.seatsTaken });
+  }
+
+  const booking = em.create(Booking, {
+    municipalityId: caller.municipality.id,
+    slot,
+    user: actor.userId,
+    partySize: input.partySize,
+    status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED,
+    code: await uniqueCode(em, caller.municipality.id),
+    queueNumber: fits ? null : slot.nextQueueNumber,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+  });
+  if (fits) slot.seatsTaken += input.partySize;
+  else slot.nextQueueNumber += 1;
+  const user = await em.findOneOrFail(User, { id: actor.userId });
+  tell(em, fits ? 'confirmed' : 'waitlisted', booking, slot, activity, user.email);
+  try {
+    await em.flush();
+  } catch (error) {
+    // Lost a race with the same person's booking of an overlapping slot (locked separately).
+    if (violatedConstraint(error) === 'booking_no_overlapping_confirmed') throw clashError(null);
+    throw error;
+  }
+  return { booking, seats: await seatsChange(em, slot, activity) };
+}
+
+/**
+ * Confirms waiting entries that now fit, in arrival order, skipping people who meanwhile hold a
+ * clashing confirmed booking. Call with the slot locked.
+ */
+async function promoteWaiting(em: EntityManager, slot: Slot, activity: Activity) {
+  if (slot.capacity === null) return;
+  const waiting = await em.find(Booking, { slot, status: BookingStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' }, populate: ['user'] });
+  const clashing = new Set<string>();
+  for (const entry of waiting) if (await clashingBooking(em, entry.user.id, slot)) clashing.add(entry.id);
+  const promote = new Set(
+    entriesToPromote(slot.capacity - slot.seatsTaken, waiting.map((w) => ({ id: w.id, partySize: w.partySize, clashes: clashing.has(w.id) }))),
+  );
+  for (const entry of waiting.filter((w) => promote.has(w.id))) {
+    entry.status = BookingStatus.CONFIRMED;
+    slot.seatsTaken += entry.partySize;
+    tell(em, 'promoted', entry, slot, activity, entry.user.email);
+  }
+}
+
+async function cancel(em: EntityManager, caller: Caller, booking: Booking, status: BookingStatus.CANCELLED | BookingStatus.CANCELLED_BY_ORGANIZER) {
+  const { slot, activity } = await lockSlot(em, caller, booking.slot.id);
+  await em.refresh(booking);
+  if (!ACTIVE.includes(booking.status)) throw bookingConflict('NOT_ACTIVE', 'This booking is already cancelled.');
+  const wasConfirmed = booking.status === BookingStatus.CONFIRMED;
+  booking.status = status;
+  booking.cancelledAt = new Date();
+  if (wasConfirmed) {
+    slot.seatsTaken -= booking.partySize;
+    await promoteWaiting(em, slot, activity);
+  }
+  const user = await em.findOneOrFail(User, { id: booking.user.id });
+  tell(em, status === BookingStatus.CANCELLED ? 'cancelled' : 'cancelledByOrganizer', booking, slot, activity, user.email);
+  await em.flush();
+  return { booking, seats: await seatsChange(em, slot, activity) };
+}
+
+async function bookingInMunicipality(em: EntityManager, caller: Caller, id: string): Promise<Booking> {
+  const booking = await em.findOne(Booking, { id, municipalityId: caller.municipality.id });
+  if (!booking) throw notFound('Booking');
+  return booking;
+}
+
+/** A resident cancels their own booking; freed seats go to the waiting list at once. */
+export async function cancelBooking(em: EntityManager, caller: Caller, bookingId: string): Promise<BookingOutcome> {
+  const booking = await bookingInMunicipality(em, caller, bookingId);
+  authorize(caller.actor, 'openDays.manageOwnBooking', { bookingUserId: booking.user.id });
+  return cancel(em, caller, booking, BookingStatus.CANCELLED);
+}
+
+/** The organiser (or staff) cancels someone's booking, e.g. when an activity cannot take place. */
+export async function cancelBookingAsOrganizer(em: EntityManager, caller: Caller, bookingId: string): Promise<BookingOutcome> {
+  const booking = await bookingInMunicipality(em, caller, bookingId);
+  const slot = await em.findOneOrFail(Slot, { id: booking.slot.id });
+  await activityToOrganize(em, caller, slot.activity.id);
+  return cancel(em, caller, booking, BookingStatus.CANCELLED_BY_ORGANIZER);
+}
+
+async function organizerBooking(em: EntityManager, caller: Caller, booking: Booking | null): Promise<Booking> {
+  if (!booking) throw notFound('Booking');
+  const slot = await em.findOneOrFail(Slot, { id: booking.slot.id });
+  await activityToOrganize(em, caller, slot.activity.id);
+  return booking;
+}
+
+export async function markAttendance(em: EntityManager, caller: Caller, bookingId: string, attendance: Attendance): Promise<Booking> {
+  const booking = await organizerBooking(em, caller, await em.findOne(Booking, { id: bookingId, municipalityId: caller.municipality.id }));
+  if (booking.status !== BookingStatus.CONFIRMED) throw bookingConflict('NOT_CONFIRMED', 'Only confirmed bookings can be checked in.');
+  booking.attendance = attendance;
+  await em.flush();
+  return booking;
+}
+
+/** Check-in at the door by the booking's short code. */
+export async function checkInByCode(em: EntityManager, caller: Caller, code: string, slotId?: string | null): Promise<Booking> {
+  const normalised = normaliseBookingCode(code);
+  const booking = await em.findOne(Booking, { code: normalised, municipalityId: caller.municipality.id, ...(slotId ? { slot: slotId } : {}) });
+  if (!booking) throw fieldError('code', 'unknownCode', `No booking with code ${normalised}${slotId ? ' for this slot' : ''}.`);
+  await organizerBooking(em, caller, booking);
+  if (booking.status !== BookingStatus.CONFIRMED) throw bookingConflict('NOT_CONFIRMED', 'Only confirmed bookings can be checked in.');
+  booking.attendance = Attendance.ATTENDED;
+  await em.flush();
+  return booking;
+}
+
+/** The signed-in person's active bookings, in time order: "My plan". */
+export function myBookings(em: EntityManager, caller: Caller): Promise<Booking[]> {
+  if (!caller.actor) return Promise.resolve([]);
+  return em.find(
+    Booking,
+    { user: caller.actor.userId, municipalityId: caller.municipality.id, status: { $in: ACTIVE } },
+    { orderBy: { startsAt: 'asc', id: 'asc' } },
+  );
+}
