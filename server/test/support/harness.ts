@@ -8,8 +8,10 @@ import { createApp } from '../../src/app.js';
 import { Role } from '../../src/core/auth/roles.js';
 import { createOrm, type Orm } from '../../src/core/db/orm.js';
 import { entities } from '../../src/entities.js';
-import { createUser } from '../../src/modules/accounts/index.js';
-import { ensureMunicipality } from '../../src/modules/municipalities/index.js';
+import { createUser, User } from '../../src/modules/accounts/index.js';
+import { startSession } from '../../src/modules/accounts/account.service.js';
+import { hashPassword } from '../../src/modules/accounts/password.js';
+import { ensureMunicipality, Municipality } from '../../src/modules/municipalities/index.js';
 import { createAppPubSub } from '../../src/core/pubsub.js';
 import { buildAppSchema } from '../../src/schema.js';
 import { seedDemoData } from '../../src/seed/demo.js';
@@ -77,6 +79,8 @@ export interface TestApp {
   client(municipality?: string): TestClient;
   /** A signed-in client for a new account with this role in the municipality. */
   clientAs(role: Role, options?: { municipality?: string; email?: string; displayName?: string }): Promise<{ client: TestClient; userId: string; email: string }>;
+  /** Many signed-in clients at once (for concurrency tests): accounts share one password hash. */
+  clientsAs(role: Role, count: number, municipality?: string): Promise<{ client: TestClient; userId: string }[]>;
   municipalityId(slug: string): Promise<string>;
   /** Counts SQL statements sent while `run` executes. */
   countQueries(run: () => Promise<unknown>): Promise<number>;
@@ -130,6 +134,23 @@ export async function startTestApp(options: { demoData?: boolean } = {}): Promis
       });
       const client = await new TestClient(url, municipality).signIn(address);
       return { client, userId: user.id, email: address };
+    },
+    async clientsAs(role, count, municipality = 'leszno') {
+      const em = orm.em.fork() as EntityManager;
+      const municipalityRef = em.getReference(Municipality, await municipalityId(municipality));
+      const passwordHash = await hashPassword(TEST_PASSWORD);
+      const users = Array.from({ length: count }, (_, i) =>
+        em.create(User, { municipality: municipalityRef, email: `${role.toLowerCase()}-${i}-${randomUUID().slice(0, 8)}@test.example`, passwordHash, displayName: `Test ${role} ${i}`, role }),
+      );
+      await em.flush();
+      const clients = [];
+      for (const user of users) {
+        const { token } = await startSession(em, user);
+        const client = new TestClient(url, municipality);
+        client.cookie = `razem_session=${token}`;
+        clients.push({ client, userId: user.id });
+      }
+      return clients;
     },
     async countQueries(run) {
       queries = 0;

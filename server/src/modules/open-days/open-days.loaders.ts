@@ -26,12 +26,9 @@ export const slotsByActivity = (em: EntityManager) =>
 /** Number of waiting-list entries per slot. */
 export const waitlistCountBySlot = (em: EntityManager) =>
   new DataLoader<string, number>(async (slotIds) => {
-    const rows = await em.getConnection().execute<{ slot_id: string; n: number }[]>(
-      `select slot_id, count(*)::int as n from booking where status = 'WAITLISTED' and slot_id = any(?) group by slot_id`,
-      [[...slotIds]],
-    );
-    const counts = new Map(rows.map((r) => [r.slot_id, r.n]));
-    return slotIds.map((id) => counts.get(id) ?? 0);
+    const waiting = await em.find(Booking, { slot: { $in: [...slotIds] }, status: BookingStatus.WAITLISTED }, { fields: ['slot'] });
+    const counts = Map.groupBy(waiting, (b) => b.slot.id);
+    return slotIds.map((id) => counts.get(id)?.length ?? 0);
   });
 
 /** The viewer's active booking on each slot; keys are `${userId}:${slotId}`. */
