@@ -1,5 +1,5 @@
 import { MembershipRole, Role } from '../../src/core/auth/roles.js';
-import { warsawDate } from '../../src/core/time.js';
+import { warsawDate, warsawTimeToInstant } from '../../src/core/time.js';
 import { Membership, Organization } from '../../src/modules/organizations/index.js';
 import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
 import type { TestApp, TestClient } from '../support/harness.js';
@@ -52,7 +52,7 @@ export async function openDaysWorld(app: TestApp, municipality = 'leszno'): Prom
   await staff.ok(`mutation($id: ID!) { reviewOpenDaysActivity(id: $id, status: APPROVED) { id } }`, { id: activity.id });
   await staff.ok(`mutation($id: ID!) { setOpenDaysEditionStatus(id: $id, status: PUBLISHED) { id } }`, { id: edition.id });
 
-  let slotIndex = 0;
+  let nextFree = 0;
   return {
     staff,
     organizer,
@@ -60,8 +60,9 @@ export async function openDaysWorld(app: TestApp, municipality = 'leszno'): Prom
     editionId: edition.id,
     activityId: activity.id,
     async slot({ capacity = 10, maxPartySize = Math.min(4, capacity ?? 4), daysAhead = 2, hours = 1 } = {}) {
-      // Each slot of the world's activity gets its own hour so they never overlap.
-      const startsAt = new Date(Math.floor((now + daysAhead * DAY) / 3_600_000) * 3_600_000 + slotIndex++ * 3 * 3_600_000);
+      // From 9:00 Warsaw time of that day, after the activity's previous slot: they never overlap.
+      const startsAt = new Date(Math.max(nextFree, warsawTimeToInstant(warsawDate(new Date(now + daysAhead * DAY)), '09:00').getTime()));
+      nextFree = startsAt.getTime() + hours * 3_600_000;
       const { addOpenDaysSlot } = await organizer.ok(
         `mutation($input: SlotInput!) { addOpenDaysSlot(input: $input) { id } }`,
         { input: { activityId: activity.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * 3_600_000).toISOString(), capacity, maxPartySize } },

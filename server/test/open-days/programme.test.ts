@@ -1,0 +1,151 @@
+import { createClient } from 'graphql-ws';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Role } from '../../src/core/auth/roles.js';
+import { type Delivery, OutboxMessage, sendPendingMessages } from '../../src/core/outbox/index.js';
+import { warsawDate } from '../../src/core/time.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { openDaysWorld, type OpenDaysWorld } from './world.js';
+
+let app: TestApp;
+let world: OpenDaysWorld;
+beforeAll(async () => {
+  app = await startTestApp();
+  world = await openDaysWorld(app);
+});
+afterAll(() => app.close());
+
+const PROGRAMME = `query($e: ID!, $filter: ProgrammeFilter, $first: Int, $after: String) {
+  openDaysProgramme(editionId: $e, filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id startsAt seatsLeft waitlisted bookable viewerBooking { status }
+      activity { title type audience place { district } organization { name } } } }
+  }
+}`;
+
+describe('the programme', () => {
+  test('lists slots in time order, filters by day, type, audience, district, text and seats left', async () => {
+    const full = await world.slot({ capacity: 1, daysAhead: 3 });
+    const open = await world.slot({ capacity: 5, daysAhead: 3 });
+    const { client } = await app.clientAs(Role.RESIDENT);
+    await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s }) { id } }`, { s: full });
+    const all = (await client.ok(PROGRAMME, { e: world.editionId, first: 100 })).openDaysProgramme;
+    const starts = all.edges.map((e: any) => e.node.startsAt);
+    expect(starts).toEqual([...starts].sort());
+    expect(all.edges.find((e: any) => e.node.id === full).node).toMatchObject({ seatsLeft: 0, viewerBooking: { status: 'CONFIRMED' } });
+
+    const ids = async (filter: object) => (await app.client().ok(PROGRAMME, { e: world.editionId, filter, first: 100 })).openDaysProgramme.edges.map((e: any) => e.node.id);
+    const day = warsawDate(new Date(Date.now() + 3 * 24 * 3600_000));
+    expect(await ids({ day })).toEqual(expect.arrayContaining([full, open]));
+    expect(await ids({ day: '2020-01-01' })).toEqual([]);
+    expect(await ids({ withSeatsLeft: true })).toContain(open);
+    expect(await ids({ withSeatsLeft: true })).not.toContain(full);
+    expect(await ids({ types: ['WORKSHOP'] })).toContain(open);
+    expect(await ids({ types: ['CONTEST'] })).not.toContain(open);
+    expect(await ids({ audiences: ['FAMILIES'] })).toContain(open);
+    expect(await ids({ district: 'zatorze' })).toContain(open);
+    expect(await ids({ search: 'ceramiki' })).toContain(open);
+    expect(await ids({ search: 'zupelnie-nic' })).toEqual([]);
+  });
+
+  test('pages through every slot once', async () => {
+    for (let i = 0; i < 5; i++) await world.slot({ capacity: 3, daysAhead: 8 });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await app.client().ok(PROGRAMME, { e: world.editionId, first: 2, after })).openDaysProgramme;
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    const [{ n }] = await app.em().getConnection().execute<{ n: number }[]>('select count(*)::int as n from slot');
+    expect(new Set(seen).size).toBe(n);
+    expect(seen).toHaveLength(n);
+  });
+
+  test('costs the same number of SQL statements for 10 and 100 slots with nested activity and organisation', async () => {
+    // A separate edition with 100 half-hour slots.
+    const big = await openDaysWorld(app);
+    for (let i = 0; i < 100; i++) await big.slot({ capacity: 3, daysAhead: 2, hours: 0.5 });
+    const { client } = await app.clientAs(Role.RESIDENT);
+    let small: any;
+    let large: any;
+    const forTen = await app.countQueries(async () => (small = await client.ok(PROGRAMME, { e: big.editionId, first: 10 })));
+    const forHundred = await app.countQueries(async () => (large = await client.ok(PROGRAMME, { e: big.editionId, first: 100 })));
+    expect(small.openDaysProgramme.edges).toHaveLength(10);
+    expect(large.openDaysProgramme.edges).toHaveLength(100);
+    expect(large.openDaysProgramme.edges.every((e: any) => e.node.activity.organization.name)).toBe(true);
+    expect(forHundred).toBe(forTen);
+  });
+});
+
+describe('my plan', () => {
+  test('lists my bookings in time order and serves them as an iCalendar feed at a private URL', async () => {
+    const earlier = await world.slot({ capacity: 5, daysAhead: 4 });
+    const later = await world.slot({ capacity: 5, daysAhead: 6 });
+    // Booked in the opposite order: the plan follows the clock, not the booking order.
+    const { client } = await app.clientAs(Role.RESIDENT);
+    for (const s of [later, earlier]) await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s, partySize: 2 }) { id } }`, { s });
+    const { myOpenDaysBookings } = await client.ok(`{ myOpenDaysBookings { code slot { id startsAt activity { title place { street } } } } }`);
+    expect(myOpenDaysBookings.map((b: any) => b.slot.id)).toEqual([earlier, later]);
+
+    expect((await client.ok(`{ myOpenDaysPlan { calendarPath } }`)).myOpenDaysPlan.calendarPath).toBeNull();
+    const { enableOpenDaysCalendar } = await client.ok(`mutation { enableOpenDaysCalendar { calendarPath } }`);
+    expect(enableOpenDaysCalendar.calendarPath).toMatch(/^\/calendar\/[\w-]{32}\.ics$/);
+    const response = await fetch(new URL(enableOpenDaysCalendar.calendarPath, app.url));
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(myOpenDaysBookings.map((b: any) => new Date(b.slot.startsAt).toISOString()));
+    expect(events[0]!.summary).toBe('Warsztaty ceramiki');
+    expect(events[0]!.description).toContain(myOpenDaysBookings[0].code);
+
+    expect((await fetch(new URL('/calendar/not-a-token.ics', app.url))).status).toBe(404);
+    expect((await app.client().fails(`mutation { enableOpenDaysCalendar { calendarPath } }`)).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+test('live seats: a subscriber hears the new seat count when someone books', async () => {
+  const slotId = await world.slot({ capacity: 4, daysAhead: 5 });
+  const socket = createClient({ url: app.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { municipality: 'leszno' }, lazy: false });
+  const received: any[] = [];
+  const subscribed = new Promise<void>((resolve, reject) => {
+    const stop = socket.subscribe(
+      { query: `subscription($e: ID!) { openDaysSeatsChanged(editionId: $e) { slotId seatsLeft waitlisted } }`, variables: { e: world.editionId } },
+      { next: (message) => { received.push(message.data); if (received.length === 1) { stop(); resolve(); } }, error: reject, complete: () => {} },
+    );
+  });
+  // Give the server a moment to register the subscription before the change.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const { client } = await app.clientAs(Role.RESIDENT);
+  await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s, partySize: 3 }) { id } }`, { s: slotId });
+  await subscribed;
+  await socket.dispose();
+  expect(received).toEqual([{ openDaysSeatsChanged: { slotId, seatsLeft: 1, waitlisted: 0 } }]);
+});
+
+test('the outbox sender delivers each message once and records failures for a retry', async () => {
+  const slotId = await world.slot({ capacity: 4, daysAhead: 5 });
+  const { client } = await app.clientAs(Role.RESIDENT);
+  await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s }) { id } }`, { s: slotId });
+  const delivered: string[] = [];
+  let failNext = true;
+  const delivery: Delivery = {
+    send: async (message) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('SMTP down');
+      }
+      delivered.push(message.id);
+    },
+  };
+  const pending = await app.em().count(OutboxMessage, { sentAt: null });
+  expect(pending).toBeGreaterThan(0);
+  let sent = 0;
+  for (let i = 0; i < 20 && sent < pending; i++) sent += await sendPendingMessages(app.em(), delivery, 500);
+  expect(sent).toBe(pending);
+  expect(new Set(delivered).size).toBe(pending);
+  expect(await app.em().count(OutboxMessage, { sentAt: null })).toBe(0);
+  expect(await app.em().count(OutboxMessage, { attempts: 2 })).toBe(1);
+  expect(await sendPendingMessages(app.em(), delivery)).toBe(0);
+});
