@@ -7,6 +7,7 @@ import { Membership, Organization } from '../modules/organizations/index.js';
 import { completeNip, completeRegon } from '../modules/organizations/identifiers.js';
 import { AccessibilityFeature, LegalForm, OrganizationStatus } from '../modules/organizations/organization.enums.js';
 import { czerwionkaOrganizations, czerwionkaPlaces, type DemoOrganization, lesznoOrganizations, lesznoPlaces, type Places, streets } from './organizations.data.js';
+import { seedOpenDays } from './open-days.js';
 import { type Random, seededRandom } from './random.js';
 
 /** Every demo account uses this password (also in the README). */
@@ -97,13 +98,15 @@ async function seedMunicipality(
     for (const m of account.memberOf ?? []) em.create(Membership, { organization: records[m.organization]!, user, role: m.role });
   }
   await em.flush();
+  return { municipality, random };
 }
 
 /** Loads the demo data once: does nothing when the database already has municipalities. */
 export async function seedDemoData(em: EntityManager): Promise<boolean> {
   if (await em.count(Municipality, {})) return false;
   await em.transactional(async (tx) => {
-    await seedMunicipality(tx, 'leszno', 'Leszno', lesznoOrganizations, lesznoPlaces, lesznoAccounts, 2026);
+    const leszno = await seedMunicipality(tx, 'leszno', 'Leszno', lesznoOrganizations, lesznoPlaces, lesznoAccounts, 2026);
+    await seedOpenDays(tx, leszno.municipality, leszno.random);
     await seedMunicipality(tx, 'czerwionka-leszczyny', 'Czerwionka-Leszczyny', czerwionkaOrganizations, czerwionkaPlaces, czerwionkaAccounts, 44230);
   });
   return true;

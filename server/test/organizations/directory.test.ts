@@ -34,6 +34,17 @@ describe('demo data', () => {
   });
 });
 
+test('Open Days demo: a published edition with 60+ activities, 150+ slots and some bookings', async () => {
+  const [row] = await app.em().getConnection().execute<{ activities: number; slots: number; bookings: number; status: string }[]>(
+    `select (select count(*)::int from activity) as activities, (select count(*)::int from slot) as slots,
+            (select count(*)::int from booking) as bookings, (select status from open_days_edition limit 1) as status`,
+  );
+  expect(row).toMatchObject({ status: 'PUBLISHED' });
+  expect(row!.activities).toBeGreaterThanOrEqual(60);
+  expect(row!.slots).toBeGreaterThanOrEqual(150);
+  expect(row!.bookings).toBeGreaterThan(10);
+});
+
 describe('listing and visibility', () => {
   test('anonymous users see only published organisations, sorted by name ignoring diacritics', async () => {
     const data = await app.client().ok(LIST, { first: 100 });
