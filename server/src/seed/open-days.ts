@@ -98,10 +98,14 @@ export async function seedOpenDays(em: EntityManager, municipality: Municipality
   );
   await em.flush();
   const bookable = slots.filter((s) => s.capacity !== null && s.activity.status === ActivityStatus.APPROVED);
+  // One small slot so the demo shows a full slot and its waiting list.
+  Object.assign(bookable[0]!, { capacity: 1, maxPartySize: 1 });
+  await em.flush();
   for (const [i, resident] of residents.entries()) {
     const caller: Caller = { municipality: { id: municipality.id, slug: municipality.slug, name: municipality.name }, actor: toActor(resident, new Map()) };
     for (const slot of [bookable[i]!, bookable[(i * 7 + 3) % bookable.length]!]) {
-      await em.transactional((tx) => bookSlot(tx, caller, { slotId: slot.id, partySize: 1 + (i % 2), waitlistIfFull: true })).catch(() => {
+      const partySize = Math.min(1 + (i % 2), slot.maxPartySize);
+      await em.transactional((tx) => bookSlot(tx, caller, { slotId: slot.id, partySize, waitlistIfFull: true })).catch(() => {
         // A clash between the two picks is fine: the demo simply has one booking fewer.
       });
     }

@@ -15,6 +15,9 @@ export interface MutationFailure {
   code: string;
   message: string;
   fields: FieldProblem[];
+  /** Why a CONFLICT happened (e.g. FULL, CLASH), with its details. */
+  reason?: string;
+  details?: Record<string, unknown>;
 }
 
 export type MutationResult<T> = { ok: true; data: T } | { ok: false; failure: MutationFailure };
@@ -65,9 +68,13 @@ export function createApi(event: RequestEvent) {
       const graphQLError = result.error.graphQLErrors[0];
       const code = String(graphQLError?.extensions?.code ?? '');
       if (['BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED'].includes(code)) {
+        const { fields, reason, code: _code, ...details } = graphQLError!.extensions as Record<string, unknown>;
         return {
           ok: false,
-          failure: { code, message: graphQLError!.message, fields: (graphQLError!.extensions.fields as FieldProblem[] | undefined) ?? [] },
+          failure: {
+            code, message: graphQLError!.message, fields: (fields as FieldProblem[] | undefined) ?? [],
+            ...(typeof reason === 'string' ? { reason, details } : {}),
+          },
         };
       }
       throw toHttpError(event, result.error);
