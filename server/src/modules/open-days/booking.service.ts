@@ -9,13 +9,13 @@ import { formatWarsaw } from '../../core/time.js';
 import { User } from '../accounts/index.js';
 import { Activity } from './activity.entity.js';
 import { Booking } from './booking.entity.js';
-import { generateBookingCode, normaliseBookingCode } from './booking-code.js';
+import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
 import { activityToOrganize } from './activity.service.js';
 import { bookingMessage, type BookingEvent } from './messages.js';
 import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open-days.enums.js';
 import type { BookSlotInput } from './open-days.inputs.js';
 import { Slot } from './slot.entity.js';
-import { entriesToPromote } from './waitlist.js';
+import { entriesToPromote } from '../../core/waitlist.js';
 
 /** What changed for a slot, for the live seats-left subscription (published after commit). */
 export interface SeatsChange {
@@ -50,7 +50,7 @@ async function seatsChange(em: EntityManager, slot: Slot, activity: Activity): P
 
 async function uniqueCode(em: EntityManager, municipalityId: string): Promise<string> {
   for (;;) {
-    const code = generateBookingCode();
+    const code = generateShortCode();
     if (!(await em.count(Booking, { municipalityId, code }))) return code;
   }
 }
@@ -200,7 +200,7 @@ export async function markAttendance(em: EntityManager, caller: Caller, bookingI
 
 /** Check-in at the door by the booking's short code. */
 export async function checkInByCode(em: EntityManager, caller: Caller, code: string, slotId?: string | null): Promise<Booking> {
-  const normalised = normaliseBookingCode(code);
+  const normalised = normaliseShortCode(code);
   const booking = await em.findOne(Booking, { code: normalised, municipalityId: caller.municipality.id, ...(slotId ? { slot: slotId } : {}) });
   if (!booking) throw fieldError('code', 'unknownCode', `No booking with code ${normalised}${slotId ? ' for this slot' : ''}.`);
   await organizerBooking(em, caller, booking);

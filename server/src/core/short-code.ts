@@ -1,0 +1,17 @@
+import { randomInt } from 'node:crypto';
+
+/**
+ * Short codes people read out at a desk or door (bookings, bauble sign-ups). No 0/O, 1/I/L: a code
+ * read aloud or typed from a phone screen cannot be misread.
+ */
+export const SHORT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const SHORT_CODE_LENGTH = 6;
+
+export function generateShortCode(random: (max: number) => number = randomInt): string {
+  return Array.from({ length: SHORT_CODE_LENGTH }, () => SHORT_CODE_ALPHABET[random(SHORT_CODE_ALPHABET.length)]).join('');
+}
+
+/** What people type: any case, with spaces or dashes. */
+export function normaliseShortCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
