@@ -15,6 +15,8 @@ import { projectRoot } from './core/db/paths.js';
 import { entities } from './entities.js';
 import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
+import { runPeriodically } from './core/periodic.js';
+import { runDeadlineChores } from './modules/baubles/index.js';
 import { buildAppSchema } from './schema.js';
 import { seedDemoData } from './seed/demo.js';
 
@@ -46,6 +48,7 @@ const webHandler = await loadWebHandler();
 const events = createAppPubSub(config.redisUrl);
 const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, config, webHandler });
 const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl));
+const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000);
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   console.log(`\nRazem is running: ${where}\n`);
@@ -58,6 +61,7 @@ async function stop(signal: string) {
   console.log(`\n${signal}: stopping…`);
   await app.close();
   await outbox.stop();
+  await deadlines.stop();
   await events.close();
   await orm.close();
   await database.stop();

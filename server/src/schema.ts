@@ -5,11 +5,13 @@ import { AccountResolver } from './modules/accounts/index.js';
 import { MunicipalityResolver } from './modules/municipalities/index.js';
 import { MembershipResolver, OrganizationResolver } from './modules/organizations/index.js';
 import { ActivityResolver, BookingResolver, OpenDaysEditionResolver, SlotResolver } from './modules/open-days/index.js';
+import { BaubleCampaignResolver, BaubleSignupEventResolver, BaubleSignupResolver } from './modules/baubles/index.js';
 
 /** Every resolver of the API. Modules add theirs here. */
 export const resolvers = [
   MunicipalityResolver, AccountResolver, OrganizationResolver, MembershipResolver,
   OpenDaysEditionResolver, ActivityResolver, SlotResolver, BookingResolver,
+  BaubleCampaignResolver, BaubleSignupResolver, BaubleSignupEventResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub) {

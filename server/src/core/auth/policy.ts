@@ -43,6 +43,12 @@ const rules = {
   'openDays.book': () => true,
   'openDays.manageOwnBooking': (a: Actor, s: { bookingUserId: string }) => a.userId === s.bookingUserId,
   'openDays.viewReport': (a: Actor) => isStaff(a),
+  // Christmas tree: staff run the campaign and the desk; members sign up their organisation;
+  // residents sign up themselves or an institution they act for.
+  'baubles.manage': (a: Actor) => isStaff(a),
+  'baubles.signUpOrganization': memberOrStaff,
+  'baubles.signUp': () => true,
+  'baubles.manageOwnSignup': (a: Actor, s: { signupUserId: string }) => a.userId === s.signupUserId,
   'account.viewPrivate': (a: Actor, s: { userId: string }) => isStaff(a) || a.userId === s.userId,
 } satisfies Record<string, (actor: Actor, subject: never) => boolean>;
 

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { runPeriodically } from '../periodic.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 export interface Delivery {
@@ -55,21 +56,5 @@ export async function sendPendingMessages(em: EntityManager, delivery: Delivery,
 
 /** Polls the outbox in the background until stopped. */
 export function startOutboxSender(fork: () => EntityManager, delivery: Delivery, intervalMs = 2000) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = sendPendingMessages(fork(), delivery)
-      .catch((error) => console.error('[outbox]', error))
-      .finally(() => {
-        if (timer !== undefined) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  timer = setTimeout(tick, intervalMs);
-  return {
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return runPeriodically('outbox', () => sendPendingMessages(fork(), delivery), intervalMs);
 }

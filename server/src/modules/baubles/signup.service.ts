@@ -1,0 +1,197 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize, can, type Actor } from '../../core/auth/policy.js';
+import type { Caller } from '../../core/context.js';
+import { AppError, fieldError, notFound } from '../../core/errors.js';
+import { enqueueMessage } from '../../core/outbox/index.js';
+import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
+import { entriesToPromote } from '../../core/waitlist.js';
+import { User } from '../accounts/index.js';
+import { organizationInMunicipality } from '../organizations/index.js';
+import { CampaignStatus, SignupKind, SignupStatus } from './baubles.enums.js';
+import type { BaubleSignupInput } from './baubles.inputs.js';
+import { BaubleCampaign, PickupWindow } from './campaign.entity.js';
+import { signupMessage, type SignupEvent } from './messages.js';
+import { BaubleSignup, BaubleSignupEvent } from './signup.entity.js';
+
+/** What changed in the stock, for the live counter (published after commit). */
+export interface StockChange {
+  campaignId: string;
+  municipalityId: string;
+  baublesInStock: number;
+  waiting: number;
+}
+
+export interface SignupOutcome {
+  signup: BaubleSignup;
+  stock: StockChange;
+}
+
+const ACTIVE = [SignupStatus.WAITLISTED, SignupStatus.RESERVED, SignupStatus.PICKED_UP, SignupStatus.OVERDUE];
+const conflict = (reason: string, message: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', message, { reason, ...extra });
+
+/** Locks the campaign row: every stock change happens under this lock. */
+async function lockCampaign(em: EntityManager, caller: Caller, campaignId: string): Promise<BaubleCampaign> {
+  const campaign = await em.findOne(BaubleCampaign, { id: campaignId, municipality: caller.municipality.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!campaign) throw notFound('Campaign');
+  return campaign;
+}
+
+async function stockChange(em: EntityManager, campaign: BaubleCampaign): Promise<StockChange> {
+  const waiting = await em.count(BaubleSignup, { campaign, status: SignupStatus.WAITLISTED });
+  return { campaignId: campaign.id, municipalityId: campaign.municipality.id, baublesInStock: campaign.baublesInStock, waiting };
+}
+
+/** Moves a sign-up to a new status and writes the history row (actor null = the system). */
+function transition(em: EntityManager, signup: BaubleSignup, to: SignupStatus, actor: Actor | null, note?: string) {
+  em.create(BaubleSignupEvent, { signup, fromStatus: signup.status, toStatus: to, actor: actor?.userId ?? null, note: note ?? null });
+  signup.status = to;
+}
+
+async function tell(em: EntityManager, event: SignupEvent, signup: BaubleSignup, campaign: BaubleCampaign) {
+  const [user, window] = await Promise.all([em.findOneOrFail(User, { id: signup.user.id }), em.findOneOrFail(PickupWindow, { id: signup.pickupWindow.id })]);
+  enqueueMessage(em, { municipalityId: campaign.municipality.id, recipient: user.email, ...signupMessage(event, signup, campaign, window) });
+}
+
+/** Confirms waiting sign-ups that the stock can now serve, in arrival order. Call with the campaign locked. */
+async function serveWaitingList(em: EntityManager, campaign: BaubleCampaign) {
+  const waiting = await em.find(BaubleSignup, { campaign, status: SignupStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' } });
+  const promote = new Set(entriesToPromote(campaign.baublesInStock, waiting.map((w) => ({ id: w.id, partySize: w.quantity, clashes: false }))));
+  for (const signup of waiting.filter((w) => promote.has(w.id))) {
+    campaign.baublesInStock -= signup.quantity;
+    transition(em, signup, SignupStatus.RESERVED, null, 'waiting list');
+    await tell(em, 'promoted', signup, campaign);
+  }
+}
+
+function limitFor(campaign: BaubleCampaign, kind: SignupKind): number {
+  return { [SignupKind.ORGANIZATION]: campaign.limitOrganization, [SignupKind.INSTITUTION]: campaign.limitInstitution, [SignupKind.RESIDENT]: campaign.limitResident }[kind];
+}
+
+/** Who the sign-up is for, checked for its kind; also the key that may hold only one active sign-up. */
+async function signupHolder(em: EntityManager, caller: Caller, actor: Actor, input: BaubleSignupInput) {
+  if (input.kind === SignupKind.ORGANIZATION) {
+    if (!input.organizationId) throw fieldError('organizationId', 'required', 'Choose the organisation you sign up for.');
+    authorize(actor, 'baubles.signUpOrganization', { organizationId: input.organizationId });
+    const organization = await organizationInMunicipality(em, caller, input.organizationId);
+    return { organization, institutionName: null, duplicate: { organization } };
+  }
+  if (input.kind === SignupKind.INSTITUTION) {
+    const name = input.institutionName?.trim();
+    if (!name) throw fieldError('institutionName', 'required', 'Give the name of the institution.');
+    return { organization: null, institutionName: name, duplicate: { user: actor.userId, institutionName: name } };
+  }
+  return { organization: null, institutionName: null, duplicate: { user: actor.userId, kind: SignupKind.RESIDENT } };
+}
+
+/** Reserves baubles from the stock, or queues the sign-up when the stock cannot cover it. */
+export async function signUp(em: EntityManager, caller: Caller, input: BaubleSignupInput): Promise<SignupOutcome> {
+  const actor = authorize(caller.actor, 'baubles.signUp');
+  const campaign = await lockCampaign(em, caller, input.campaignId);
+  if (campaign.status !== CampaignStatus.OPEN) throw conflict('NOT_OPEN', 'Sign-ups for this campaign are not open.');
+  const limit = limitFor(campaign, input.kind);
+  if (input.quantity > limit) throw fieldError('quantity', 'max', `At most ${limit} baubles per sign-up of this kind.`);
+  const window = await em.findOne(PickupWindow, { id: input.pickupWindowId, campaign });
+  if (!window) throw fieldError('pickupWindowId', 'unknown', 'Choose one of the campaign’s pickup times.');
+  const holder = await signupHolder(em, caller, actor, input);
+  if (await em.count(BaubleSignup, { campaign, status: { $in: ACTIVE }, ...holder.duplicate })) {
+    throw conflict('ALREADY_SIGNED_UP', 'There is already an active sign-up for this campaign.');
+  }
+
+  const fits = input.quantity <= campaign.baublesInStock;
+  let code = generateShortCode();
+  while (await em.count(BaubleSignup, { campaign, code })) code = generateShortCode();
+  const signup = em.create(BaubleSignup, {
+    campaign, kind: input.kind, organization: holder.organization, institutionName: holder.institutionName, user: actor.userId,
+    pickupWindow: window, quantity: input.quantity, code,
+    status: fits ? SignupStatus.RESERVED : SignupStatus.WAITLISTED,
+    queueNumber: fits ? null : campaign.nextQueueNumber,
+  });
+  em.create(BaubleSignupEvent, { signup, fromStatus: null, toStatus: signup.status, actor: actor.userId });
+  if (fits) campaign.baublesInStock -= input.quantity;
+  else campaign.nextQueueNumber += 1;
+  await tell(em, fits ? 'reserved' : 'waitlisted', signup, campaign);
+  await em.flush();
+  return { signup, stock: await stockChange(em, campaign) };
+}
+
+async function signupInMunicipality(em: EntityManager, caller: Caller, where: { id: string } | { code: string; campaign: string }) {
+  const signup = await em.findOne(BaubleSignup, { ...where, campaign: { ...('campaign' in where ? { id: where.campaign } : {}), municipality: caller.municipality.id } });
+  if (!signup) throw 'code' in where ? fieldError('code', 'unknownCode', `No sign-up with code ${where.code}.`) : notFound('Sign-up');
+  return signup;
+}
+
+/** The person who signed up cancels; reserved baubles go back to stock and to the waiting list. */
+export async function cancelSignup(em: EntityManager, caller: Caller, id: string): Promise<SignupOutcome> {
+  const signup = await signupInMunicipality(em, caller, { id });
+  const actor = authorize(caller.actor, 'baubles.manageOwnSignup', { signupUserId: signup.user.id });
+  const campaign = await lockCampaign(em, caller, signup.campaign.id);
+  await em.refresh(signup);
+  if (signup.status !== SignupStatus.RESERVED && signup.status !== SignupStatus.WAITLISTED) {
+    throw conflict('NOT_CANCELLABLE', 'Only reserved or waiting sign-ups can be cancelled.');
+  }
+  if (signup.status === SignupStatus.RESERVED) campaign.baublesInStock += signup.quantity;
+  transition(em, signup, SignupStatus.CANCELLED, actor);
+  await serveWaitingList(em, campaign);
+  await em.flush();
+  return { signup, stock: await stockChange(em, campaign) };
+}
+
+/** The desk hands out baubles: at most the reservation; what is not taken returns to stock. */
+export async function recordPickup(em: EntityManager, caller: Caller, campaignId: string, code: string, quantity: number): Promise<SignupOutcome> {
+  const actor = authorize(caller.actor, 'baubles.manage');
+  const signup = await signupInMunicipality(em, caller, { code: normaliseShortCode(code), campaign: campaignId });
+  const campaign = await lockCampaign(em, caller, campaignId);
+  await em.refresh(signup);
+  if (signup.status !== SignupStatus.RESERVED) throw conflict('NOT_RESERVED', `This sign-up is ${signup.status}, not reserved.`);
+  if (quantity < 1 || quantity > signup.quantity) throw fieldError('quantity', 'range', `Between 1 and ${signup.quantity} baubles can be handed out.`);
+  campaign.baublesInStock += signup.quantity - quantity;
+  signup.pickedUpQuantity = quantity;
+  transition(em, signup, SignupStatus.PICKED_UP, actor, `${quantity} of ${signup.quantity}`);
+  await serveWaitingList(em, campaign);
+  await em.flush();
+  return { signup, stock: await stockChange(em, campaign) };
+}
+
+/** The desk takes decorated baubles back (also after the deadline). */
+export async function recordReturn(em: EntityManager, caller: Caller, campaignId: string, code: string, quantity: number): Promise<BaubleSignup> {
+  const actor = authorize(caller.actor, 'baubles.manage');
+  const signup = await signupInMunicipality(em, caller, { code: normaliseShortCode(code), campaign: campaignId });
+  if (signup.status !== SignupStatus.PICKED_UP && signup.status !== SignupStatus.OVERDUE) {
+    throw conflict('NOT_PICKED_UP', `This sign-up is ${signup.status}: nothing was picked up to return.`);
+  }
+  if (quantity > signup.pickedUpQuantity) throw fieldError('quantity', 'range', `At most ${signup.pickedUpQuantity} baubles were picked up.`);
+  signup.returnedQuantity = quantity;
+  transition(em, signup, SignupStatus.RETURNED, actor, `${quantity} of ${signup.pickedUpQuantity}`);
+  await em.flush();
+  return signup;
+}
+
+/** Sign-ups of a campaign the desk may be looking for: by code, or by name of person, organisation or institution. */
+export async function findForDesk(em: EntityManager, caller: Caller, campaignId: string, search: string): Promise<BaubleSignup[]> {
+  authorize(caller.actor, 'baubles.manage');
+  const term = search.trim();
+  if (!term) return [];
+  const code = normaliseShortCode(term);
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return em.find(
+    BaubleSignup,
+    {
+      campaign: { id: campaignId, municipality: caller.municipality.id },
+      $or: [
+        { code },
+        { institutionName: { $ilike: like } },
+        { organization: { name: { $ilike: like } } },
+        { user: { displayName: { $ilike: like } } },
+      ],
+    },
+    { orderBy: { createdAt: 'asc' }, limit: 20 },
+  );
+}
+
+export function mySignups(em: EntityManager, caller: Caller, campaignId: string): Promise<BaubleSignup[]> {
+  if (!caller.actor) return Promise.resolve([]);
+  return em.find(BaubleSignup, { campaign: { id: campaignId, municipality: caller.municipality.id }, user: caller.actor.userId }, { orderBy: { createdAt: 'desc' } });
+}
+
+export const canManage = (caller: Caller) => can(caller.actor, 'baubles.manage');
