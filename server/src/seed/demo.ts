@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MembershipRole, Role } from '../core/auth/roles.js';
 import { slugify } from '../core/slug.js';
-import { createUser } from '../modules/accounts/index.js';
+import { createUser, User } from '../modules/accounts/index.js';
 import { ensureMunicipality, Municipality } from '../modules/municipalities/index.js';
 import { Membership, Organization } from '../modules/organizations/index.js';
 import { completeNip, completeRegon } from '../modules/organizations/identifiers.js';
 import { AccessibilityFeature, LegalForm, OrganizationStatus } from '../modules/organizations/organization.enums.js';
 import { czerwionkaOrganizations, czerwionkaPlaces, type DemoOrganization, lesznoOrganizations, lesznoPlaces, type Places, streets } from './organizations.data.js';
+import { seedBaubles } from './baubles.js';
 import { seedOpenDays } from './open-days.js';
 import { type Random, seededRandom } from './random.js';
 
@@ -98,7 +99,8 @@ async function seedMunicipality(
     for (const m of account.memberOf ?? []) em.create(Membership, { organization: records[m.organization]!, user, role: m.role });
   }
   await em.flush();
-  return { municipality, random };
+  const staff = await em.findOneOrFail(User, { municipality, role: Role.STAFF });
+  return { municipality, random, staff };
 }
 
 /** Loads the demo data once: does nothing when the database already has municipalities. */
@@ -107,6 +109,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   await em.transactional(async (tx) => {
     const leszno = await seedMunicipality(tx, 'leszno', 'Leszno', lesznoOrganizations, lesznoPlaces, lesznoAccounts, 2026);
     await seedOpenDays(tx, leszno.municipality, leszno.random);
+    await seedBaubles(tx, leszno.municipality, leszno.staff);
     await seedMunicipality(tx, 'czerwionka-leszczyny', 'Czerwionka-Leszczyny', czerwionkaOrganizations, czerwionkaPlaces, czerwionkaAccounts, 44230);
   });
   return true;

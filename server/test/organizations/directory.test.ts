@@ -45,6 +45,20 @@ test('Open Days demo: a published edition with 60+ activities, 150+ slots and so
   expect(row!.bookings).toBeGreaterThan(10);
 });
 
+test('Christmas-tree demo: this year’s campaign of 300 baubles with sign-ups in every state, and greetings', async () => {
+  const rows = await app.em().getConnection().execute<{ year: number; prepared: number; status: string; statuses: string[]; greetings: number }[]>(
+    `select c.year, c.baubles_prepared as prepared, c.status,
+            array(select distinct s.status from bauble_signup s where s.campaign_id = c.id order by 1) as statuses,
+            (select count(*)::int from greeting g where g.campaign_id = c.id) as greetings
+     from bauble_campaign c order by c.year desc`,
+  );
+  expect(rows[0]).toMatchObject({ prepared: 300, status: 'OPEN' });
+  expect(rows[0]!.statuses).toEqual(['CANCELLED', 'PICKED_UP', 'RESERVED', 'RETURNED', 'WAITLISTED']);
+  expect(rows[0]!.greetings).toBeGreaterThan(0);
+  // Overdue needs a deadline in the past: last year's campaign shows it.
+  expect(rows[1]!.statuses).toContain('OVERDUE');
+});
+
 describe('listing and visibility', () => {
   test('anonymous users see only published organisations, sorted by name ignoring diacritics', async () => {
     const data = await app.client().ok(LIST, { first: 100 });
