@@ -46,25 +46,27 @@ export async function seedBaubles(em: EntityManager, municipality: Municipality,
   const previous = campaign(year - 1, -365, CampaignStatus.OPEN);
   await em.flush();
 
-  const organizations = await em.find(Organization, { municipality, status: 'PUBLISHED' as never }, { orderBy: { name: 'asc' }, limit: 24 });
+  const organizations = await em.find(Organization, { municipality, status: 'PUBLISHED' as never }, { orderBy: { name: 'asc' }, limit: 20 });
   const passwordHash = (await em.findOneOrFail(User, { id: staff.id })).passwordHash;
-  const people = Array.from({ length: organizations.length + 8 }, (_, i) =>
+  const people = Array.from({ length: organizations.length + 6 }, (_, i) =>
     em.create(User, { municipality, email: `choinka${i + 1}@leszno.example`, passwordHash, displayName: `Uczestnik Choinki ${i + 1}`, role: Role.RESIDENT }),
   );
   organizations.forEach((organization, i) => em.create(Membership, { organization, user: people[i]!, role: 'EDITOR' as never }));
   await em.flush();
 
   for (const { c, windows } of [current, previous]) {
+    // 20 organisations take 290 of the 300 baubles; two schools then wait for 15 each; four
+    // residents take 2 each. Stock left: 2, plus what the desk and a cancellation give back below.
     const created: BaubleSignup[] = [];
     for (const [i, organization] of organizations.entries()) {
       const caller = as(people[i]!, new Map([[organization.id, 'EDITOR' as never]]));
-      created.push((await signUp(em, caller, { campaignId: c.id, kind: SignupKind.ORGANIZATION, organizationId: organization.id, quantity: 12 + (i % 9), pickupWindowId: windows[i % 3]!.id })).signup);
+      created.push((await signUp(em, caller, { campaignId: c.id, kind: SignupKind.ORGANIZATION, organizationId: organization.id, quantity: 14 + (i % 2), pickupWindowId: windows[i % 3]!.id })).signup);
     }
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 6; i++) {
       const person = people[organizations.length + i]!;
-      const input = i % 2
-        ? { campaignId: c.id, kind: SignupKind.RESIDENT, quantity: 2 + (i % 4), pickupWindowId: windows[i % 3]!.id }
-        : { campaignId: c.id, kind: SignupKind.INSTITUTION, institutionName: `Szkoła Podstawowa nr ${i + 3}`, quantity: 8 + i, pickupWindowId: windows[i % 3]!.id };
+      const input = i < 2
+        ? { campaignId: c.id, kind: SignupKind.INSTITUTION, institutionName: `Szkoła Podstawowa nr ${i + 3}`, quantity: 15, pickupWindowId: windows[i % 3]!.id }
+        : { campaignId: c.id, kind: SignupKind.RESIDENT, quantity: 2, pickupWindowId: windows[i % 3]!.id };
       created.push((await signUp(em, as(person), input)).signup);
     }
     // At the desk: some picked up (one took fewer than reserved), some already returned, one cancelled.
