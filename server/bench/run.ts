@@ -1,0 +1,22 @@
+/** `npm run bench`: runs the benchmarks and writes docs/benchmarks.md. */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../src/core/db/paths.js';
+import { benchFairAllocation } from './fair-allocation.bench.js';
+
+const results = [benchFairAllocation(120), benchFairAllocation(40)];
+const lines = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench` (server); not part of the tests. Median and worst of 7 runs after one warm-up.',
+  '',
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  '| benchmark | median | worst | result |',
+  '| --- | ---: | ---: | --- |',
+  ...results.map((r) => `| ${r.name} | ${r.medianMs.toFixed(1)} ms | ${r.maxMs.toFixed(1)} ms | ${r.detail} |`),
+  '',
+];
+writeFileSync(path.join(projectRoot, 'docs', 'benchmarks.md'), lines.join('\n'));
+console.log(lines.join('\n'));
