@@ -4,10 +4,12 @@ import { Membership, Organization } from './modules/organizations/index.js';
 import { Activity, Booking, CalendarFeed, OpenDaysEdition, Slot } from './modules/open-days/index.js';
 import { OutboxMessage } from './core/outbox/index.js';
 import { BaubleCampaign, BaubleSignup, BaubleSignupEvent, Greeting, PickupWindow } from './modules/baubles/index.js';
+import { Fair, FairApplication, Stand, StandAssignment } from './modules/fair/index.js';
 
 /** Every entity of the app, for the ORM. Modules add theirs here. */
 export const entities = [
   Municipality, User, Session, OutboxMessage, Organization, Membership,
   OpenDaysEdition, Activity, Slot, Booking, CalendarFeed,
   BaubleCampaign, PickupWindow, BaubleSignup, BaubleSignupEvent, Greeting,
+  Fair, Stand, FairApplication, StandAssignment,
 ];

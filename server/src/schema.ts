@@ -6,12 +6,14 @@ import { MunicipalityResolver } from './modules/municipalities/index.js';
 import { MembershipResolver, OrganizationResolver } from './modules/organizations/index.js';
 import { ActivityResolver, BookingResolver, OpenDaysEditionResolver, SlotResolver } from './modules/open-days/index.js';
 import { BaubleCampaignResolver, BaubleSignupEventResolver, BaubleSignupResolver } from './modules/baubles/index.js';
+import { FairApplicationResolver, FairResolver, StandPlacementResolver } from './modules/fair/index.js';
 
 /** Every resolver of the API. Modules add theirs here. */
 export const resolvers = [
   MunicipalityResolver, AccountResolver, OrganizationResolver, MembershipResolver,
   OpenDaysEditionResolver, ActivityResolver, SlotResolver, BookingResolver,
   BaubleCampaignResolver, BaubleSignupResolver, BaubleSignupEventResolver,
+  FairResolver, StandPlacementResolver, FairApplicationResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub) {

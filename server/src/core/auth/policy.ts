@@ -46,6 +46,9 @@ const rules = {
   // Christmas tree: staff run the campaign and the desk; members sign up their organisation;
   // residents sign up themselves or an institution they act for.
   'baubles.manage': (a: Actor) => isStaff(a),
+  // NGO Fair: staff run fairs, layouts, reviews and allocation; members apply for their organisation.
+  'fair.manage': (a: Actor) => isStaff(a),
+  'fair.apply': memberOrStaff,
   'baubles.signUpOrganization': memberOrStaff,
   'baubles.signUp': () => true,
   'baubles.manageOwnSignup': (a: Actor, s: { signupUserId: string }) => a.userId === s.signupUserId,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { adjacentStands, allocateStands, type ApplicationSpec, fits, type StandSpec } from './allocation.js';
+import { adjacentStands, allocateStands, type ApplicationSpec, evaluateAllocation, fits, type StandSpec } from './allocation.js';
 
 const ZONES = ['CHILDREN', 'SPORT', 'HEALTH', 'CULTURE'];
 
@@ -67,6 +67,8 @@ describe('stand allocation', () => {
         expect(result.assignments.length + result.unplaced.length).toBe(apps.length);
         if (apps.length <= 8) expect(result.assignments.length).toBe(bestPlacedCount(stands, apps));
         expect(result.score).toBeLessThanOrEqual(result.maxScore);
+        // The search's running score agrees with an independent evaluation of the final plan.
+        expect(evaluateAllocation(stands, apps, result.assignments).score).toBe(result.score);
         expect(allocateStands([...stands].reverse(), [...apps].reverse())).toEqual(result);
       }),
       { numRuns: 200 },

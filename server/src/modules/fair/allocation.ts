@@ -235,30 +235,48 @@ export function allocateStands(standList: readonly StandSpec[], appList: readonl
     if (!improved) break;
   }
 
+  const result = evaluateAllocation(standList, appList, [...assignment].map(([applicationId, standId]) => ({ applicationId, standId })));
+  return { ...result, score: current };
+}
+
+/** Score, best possible score and unmet wishes of a given placement (also after hand edits). */
+export function evaluateAllocation(
+  standList: readonly StandSpec[], appList: readonly ApplicationSpec[], placement: readonly { applicationId: string; standId: string }[],
+): AllocationResult {
+  const near = adjacentStands(byId(standList));
+  const zones = new Map(standList.map((s) => [s.id, s.zone]));
+  const apps = new Map(appList.map((a) => [a.id, a]));
+  const standOfOrg = new Map(placement.map((p) => [apps.get(p.applicationId)!.organizationId, p.standId]));
   const unmetWishes: UnmetWish[] = [];
+  let score = 0;
   let maxScore = 0;
-  for (const [appId, standId] of [...assignment].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const app = ctx.apps.get(appId)!;
-    const stand = ctx.stands.get(standId)!;
-    const neighbours = ctx.near.get(standId)!;
+  const sorted = [...placement].sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
+  for (const { applicationId, standId } of sorted) {
+    const app = apps.get(applicationId)!;
+    const neighbours = near.get(standId)!;
     if (app.preferredZones.length) {
       maxScore += WEIGHTS.zone;
-      if (!app.preferredZones.includes(stand.zone)) unmetWishes.push({ applicationId: appId, kind: 'ZONE', zones: app.preferredZones });
+      if (app.preferredZones.includes(zones.get(standId)!)) score += WEIGHTS.zone;
+      else unmetWishes.push({ applicationId, kind: 'ZONE', zones: app.preferredZones });
     }
     for (const org of app.wantedNeighbors) {
       maxScore += WEIGHTS.wanted;
-      if (!neighbours.has(standOfOrg.get(org) ?? '')) unmetWishes.push({ applicationId: appId, kind: 'WANTED_NEIGHBOR', organizationId: org });
+      if (neighbours.has(standOfOrg.get(org) ?? '')) score += WEIGHTS.wanted;
+      else unmetWishes.push({ applicationId, kind: 'WANTED_NEIGHBOR', organizationId: org });
     }
     for (const org of app.avoidedNeighbors) {
-      if (neighbours.has(standOfOrg.get(org) ?? '')) unmetWishes.push({ applicationId: appId, kind: 'AVOIDED_NEIGHBOR', organizationId: org });
+      if (neighbours.has(standOfOrg.get(org) ?? '')) {
+        score -= WEIGHTS.avoided;
+        unmetWishes.push({ applicationId, kind: 'AVOIDED_NEIGHBOR', organizationId: org });
+      }
     }
   }
+  const placed = new Set(placement.map((p) => p.applicationId));
   return {
-    assignments: [...assignment].map(([applicationId, standId]) => ({ applicationId, standId })).sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1)),
-    unplaced: apps.filter((a) => !assignment.has(a.id)).map((a) => a.id),
-    score: current,
+    assignments: sorted,
+    unplaced: [...apps.keys()].filter((id) => !placed.has(id)).sort(),
+    score,
     maxScore,
     unmetWishes,
   };
 }
-

@@ -1,0 +1,276 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize, can } from '../../core/auth/policy.js';
+import type { Caller } from '../../core/context.js';
+import { toCsv } from '../../core/csv.js';
+import { violatedConstraint } from '../../core/db/constraints.js';
+import { AppError, conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
+import { Municipality } from '../municipalities/index.js';
+import { organizationInMunicipality, OrganizationStatus } from '../organizations/index.js';
+import { type AllocationResult, allocateStands, type ApplicationSpec, evaluateAllocation, fits, type StandSpec } from './allocation.js';
+import { ApplicationStatus, FairStatus, TentNeed } from './fair.enums.js';
+import { Fair, FairApplication, Stand, StandAssignment } from './fair.entity.js';
+import type { FairApplicationInput, FairInput, ReviewInput, StandInput } from './fair.inputs.js';
+
+const stateConflict = (reason: string, message: string) => new AppError('CONFLICT', message, { reason });
+
+function checkFairTimes(input: FairInput) {
+  const problems: FieldProblem[] = [];
+  if (input.closesAt <= input.opensAt) problems.push({ field: 'closesAt', code: 'beforeStart', message: 'The fair must close after it opens.' });
+  if (input.applicationsCloseAt <= input.applicationsOpenAt) problems.push({ field: 'applicationsCloseAt', code: 'beforeStart', message: 'Applications must close after they open.' });
+  if (input.applicationsCloseAt > input.opensAt) problems.push({ field: 'applicationsCloseAt', code: 'afterFair', message: 'Applications must close before the fair.' });
+  if (problems.length) throw inputError(problems);
+}
+
+export async function createFair(em: EntityManager, caller: Caller, input: FairInput): Promise<Fair> {
+  authorize(caller.actor, 'fair.manage');
+  checkFairTimes(input);
+  const fair = em.create(Fair, { ...input, name: input.name.trim(), municipality: em.getReference(Municipality, caller.municipality.id) });
+  await em.flush();
+  return fair;
+}
+
+/** A fair of the caller's municipality; drafts for staff only. */
+export async function findFair(em: EntityManager, caller: Caller, id: string): Promise<Fair> {
+  const fair = await em.findOne(Fair, { id, municipality: caller.municipality.id });
+  if (!fair || (fair.status === FairStatus.DRAFT && !can(caller.actor, 'fair.manage'))) throw notFound('Fair');
+  return fair;
+}
+
+export function listFairs(em: EntityManager, caller: Caller): Promise<Fair[]> {
+  const visible = can(caller.actor, 'fair.manage') ? {} : { status: { $ne: FairStatus.DRAFT } };
+  return em.find(Fair, { municipality: caller.municipality.id, ...visible }, { orderBy: { opensAt: 'desc' } });
+}
+
+export async function setFairStatus(em: EntityManager, caller: Caller, id: string, status: FairStatus): Promise<Fair> {
+  authorize(caller.actor, 'fair.manage');
+  const fair = await findFair(em, caller, id);
+  fair.status = status;
+  await em.flush();
+  return fair;
+}
+
+async function fairToManage(em: EntityManager, caller: Caller, id: string) {
+  authorize(caller.actor, 'fair.manage');
+  return findFair(em, caller, id);
+}
+
+const STAND_CODE = 'stand_fair_id_code_unique';
+
+async function flushStand(em: EntityManager) {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (violatedConstraint(error) === STAND_CODE) throw conflict('Another stand of this fair has this code.', 'code');
+    throw error;
+  }
+}
+
+export async function addStand(em: EntityManager, caller: Caller, fairId: string, input: StandInput): Promise<Stand> {
+  const fair = await fairToManage(em, caller, fairId);
+  const stand = em.create(Stand, { ...input, reservedFor: input.reserved ? input.reservedFor?.trim() || null : null, fair });
+  await flushStand(em);
+  return stand;
+}
+
+export async function updateStand(em: EntityManager, caller: Caller, id: string, input: StandInput): Promise<Stand> {
+  authorize(caller.actor, 'fair.manage');
+  const stand = await em.findOne(Stand, { id, fair: { municipality: caller.municipality.id } });
+  if (!stand) throw notFound('Stand');
+  em.assign(stand, { ...input, reservedFor: input.reserved ? input.reservedFor?.trim() || null : null });
+  if (stand.reserved) await em.nativeDelete(StandAssignment, { stand });
+  await flushStand(em);
+  return stand;
+}
+
+export async function removeStand(em: EntityManager, caller: Caller, id: string): Promise<boolean> {
+  authorize(caller.actor, 'fair.manage');
+  const stand = await em.findOne(Stand, { id, fair: { municipality: caller.municipality.id } });
+  if (!stand) throw notFound('Stand');
+  em.remove(stand);
+  await em.flush();
+  return true;
+}
+
+/** Starts a fair's layout as a copy of an earlier fair's (the square does not change much). */
+export async function copyLayout(em: EntityManager, caller: Caller, fairId: string, fromFairId: string): Promise<Stand[]> {
+  const fair = await fairToManage(em, caller, fairId);
+  const source = await fairToManage(em, caller, fromFairId);
+  if (await em.count(Stand, { fair })) throw stateConflict('HAS_LAYOUT', 'This fair already has stands; remove them before copying a layout.');
+  const stands = await em.find(Stand, { fair: source }, { orderBy: { code: 'asc' } });
+  const copies = stands.map(({ id: _id, fair: _fair, ...rest }) => em.create(Stand, { ...rest, fair }));
+  fair.planWidth = source.planWidth;
+  fair.planHeight = source.planHeight;
+  await em.flush();
+  return copies;
+}
+
+function applicationFields(input: FairApplicationInput) {
+  const { fairId: _f, organizationId: _o, ...fields } = input;
+  return { ...fields, activity: input.activity.trim(), contactName: input.contactName.trim(), preferredZones: [...new Set(input.preferredZones)] };
+}
+
+function assertWindowOpen(fair: Fair, caller: Caller) {
+  const now = new Date();
+  const open = fair.status === FairStatus.APPLICATIONS_OPEN && now >= fair.applicationsOpenAt && now <= fair.applicationsCloseAt;
+  if (!open && !can(caller.actor, 'fair.manage')) throw stateConflict('APPLICATIONS_CLOSED', 'Applications for this fair are not open.');
+}
+
+export async function applyForStand(em: EntityManager, caller: Caller, input: FairApplicationInput): Promise<FairApplication> {
+  const actor = authorize(caller.actor, 'fair.apply', { organizationId: input.organizationId });
+  const fair = await findFair(em, caller, input.fairId);
+  assertWindowOpen(fair, caller);
+  const organization = await organizationInMunicipality(em, caller, input.organizationId);
+  if (organization.status !== OrganizationStatus.PUBLISHED) throw conflict('Only organisations published in the directory can apply.');
+  if (await em.count(FairApplication, { fair, organization })) throw conflict('This organisation has already applied for this fair; edit that application.', 'organizationId');
+  const application = em.create(FairApplication, { ...applicationFields(input), fair, organization, submittedBy: actor.userId });
+  try {
+    await em.flush();
+  } catch (error) {
+    if (violatedConstraint(error) === 'fair_application_fair_id_organization_id_unique') throw conflict('This organisation has already applied for this fair.', 'organizationId');
+    throw error;
+  }
+  return application;
+}
+
+async function applicationInMunicipality(em: EntityManager, caller: Caller, id: string) {
+  const application = await em.findOne(FairApplication, { id, fair: { municipality: caller.municipality.id } }, { populate: ['fair'] });
+  if (!application) throw notFound('Application');
+  return application;
+}
+
+export async function updateApplication(em: EntityManager, caller: Caller, id: string, input: FairApplicationInput): Promise<FairApplication> {
+  const application = await applicationInMunicipality(em, caller, id);
+  authorize(caller.actor, 'fair.apply', { organizationId: application.organization.id });
+  assertWindowOpen(application.fair, caller);
+  em.assign(application, applicationFields(input));
+  await em.flush();
+  return application;
+}
+
+export async function reviewApplication(em: EntityManager, caller: Caller, input: ReviewInput): Promise<FairApplication> {
+  authorize(caller.actor, 'fair.manage');
+  const application = await applicationInMunicipality(em, caller, input.applicationId);
+  const reason = input.reason?.trim() || null;
+  if ((input.status === ApplicationStatus.REJECTED || input.status === ApplicationStatus.WAITLISTED) && !reason) {
+    throw fieldError('reason', 'required', 'Give a reason: the organisation will see it.');
+  }
+  application.status = input.status;
+  application.decisionReason = reason;
+  if (input.status !== ApplicationStatus.ACCEPTED) await em.nativeDelete(StandAssignment, { application });
+  await em.flush();
+  return application;
+}
+
+const standSpec = (s: Stand): StandSpec => ({ ...s, zone: s.zone });
+const applicationSpec = (a: FairApplication): ApplicationSpec => ({
+  id: a.id, organizationId: a.organization.id, needsPower: a.needsPower, needsTent: a.tent === TentNeed.TENT_NEEDED,
+  needsStepFree: a.needsStepFree, tables: a.tablesNeeded, preferredZones: a.preferredZones, wantedNeighbors: a.wantedNeighbors, avoidedNeighbors: a.avoidedNeighbors,
+});
+
+async function planInputs(em: EntityManager, fair: Fair) {
+  const [stands, accepted] = await Promise.all([
+    em.find(Stand, { fair }),
+    em.find(FairApplication, { fair, status: ApplicationStatus.ACCEPTED }),
+  ]);
+  return { stands, accepted };
+}
+
+/** Staff run the automatic allocation for the accepted applications; it replaces the current plan. */
+export async function runAllocation(em: EntityManager, caller: Caller, fairId: string): Promise<AllocationResult> {
+  const fair = await fairToManage(em, caller, fairId);
+  if (fair.status === FairStatus.PUBLISHED || fair.status === FairStatus.CLOSED) throw stateConflict('PUBLISHED', 'The plan is published; unpublish it first.');
+  const { stands, accepted } = await planInputs(em, fair);
+  const result = allocateStands(stands.map(standSpec), accepted.map(applicationSpec));
+  await em.nativeDelete(StandAssignment, { fair });
+  for (const a of result.assignments) em.create(StandAssignment, { fair, stand: a.standId, application: a.applicationId });
+  fair.status = FairStatus.ALLOCATING;
+  await em.flush();
+  return result;
+}
+
+/** How well the current plan (after hand edits too) meets the wishes. */
+export async function currentPlanReport(em: EntityManager, caller: Caller, fairId: string): Promise<AllocationResult> {
+  const fair = await fairToManage(em, caller, fairId);
+  const { stands, accepted } = await planInputs(em, fair);
+  const placement = await em.find(StandAssignment, { fair });
+  return evaluateAllocation(stands.map(standSpec), accepted.map(applicationSpec), placement.map((p) => ({ applicationId: p.application.id, standId: p.stand.id })));
+}
+
+const ASSIGNMENT_CONSTRAINTS = new Set(['stand_assignment_stand_unique', 'stand_assignment_application_unique']);
+
+async function flushAssignment(em: EntityManager) {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (ASSIGNMENT_CONSTRAINTS.has(violatedConstraint(error) ?? '')) throw stateConflict('TAKEN', 'Someone changed this stand at the same moment; reload the plan.');
+    throw error;
+  }
+}
+
+/** Staff move an accepted application to a free stand; the hard rules still apply. */
+export async function assignStand(em: EntityManager, caller: Caller, applicationId: string, standId: string): Promise<boolean> {
+  authorize(caller.actor, 'fair.manage');
+  const application = await applicationInMunicipality(em, caller, applicationId);
+  const stand = await em.findOne(Stand, { id: standId, fair: application.fair });
+  if (!stand) throw notFound('Stand');
+  if (application.status !== ApplicationStatus.ACCEPTED) throw stateConflict('NOT_ACCEPTED', 'Only accepted applications get a stand.');
+  if (!fits(standSpec(stand), applicationSpec(application))) {
+    throw stateConflict('UNSUITABLE', 'This stand does not meet the application’s needs (power, tent, access, tables) or is reserved.');
+  }
+  const occupant = await em.findOne(StandAssignment, { stand });
+  if (occupant && occupant.application.id !== application.id) throw stateConflict('TAKEN', 'The stand is taken; swap instead.');
+  await em.nativeDelete(StandAssignment, { application });
+  em.create(StandAssignment, { fair: application.fair, stand, application });
+  await flushAssignment(em);
+  return true;
+}
+
+/** Staff swap the stands of two placed applications. */
+export async function swapStands(em: EntityManager, caller: Caller, firstId: string, secondId: string): Promise<boolean> {
+  authorize(caller.actor, 'fair.manage');
+  const [first, second] = await Promise.all([applicationInMunicipality(em, caller, firstId), applicationInMunicipality(em, caller, secondId)]);
+  const [a, b] = await Promise.all([em.findOne(StandAssignment, { application: first }, { populate: ['stand'] }), em.findOne(StandAssignment, { application: second }, { populate: ['stand'] })]);
+  if (!a || !b) throw stateConflict('NOT_PLACED', 'Both applications must have a stand to swap.');
+  if (!fits(standSpec(b.stand), applicationSpec(first)) || !fits(standSpec(a.stand), applicationSpec(second))) {
+    throw stateConflict('UNSUITABLE', 'After the swap a stand would not meet its organisation’s needs.');
+  }
+  const [standA, standB] = [a.stand, b.stand];
+  em.remove([a, b]);
+  await em.flush();
+  em.create(StandAssignment, { fair: first.fair, stand: standB, application: first });
+  em.create(StandAssignment, { fair: first.fair, stand: standA, application: second });
+  await flushAssignment(em);
+  return true;
+}
+
+export async function unassign(em: EntityManager, caller: Caller, applicationId: string): Promise<boolean> {
+  authorize(caller.actor, 'fair.manage');
+  const application = await applicationInMunicipality(em, caller, applicationId);
+  return (await em.nativeDelete(StandAssignment, { application })) > 0;
+}
+
+/** Who stands where: public once published, always for staff; organisations always see their own. */
+export async function placements(em: EntityManager, caller: Caller, fair: Fair): Promise<StandAssignment[]> {
+  const all = await em.find(StandAssignment, { fair }, { populate: ['application'] });
+  if (fair.status === FairStatus.PUBLISHED || fair.status === FairStatus.CLOSED || can(caller.actor, 'fair.manage')) return all;
+  return all.filter((p) => caller.actor?.memberships.has(p.application.organization.id));
+}
+
+export async function listApplications(em: EntityManager, caller: Caller, fairId: string): Promise<FairApplication[]> {
+  const fair = await findFair(em, caller, fairId);
+  if (can(caller.actor, 'fair.manage')) return em.find(FairApplication, { fair }, { orderBy: { createdAt: 'asc' } });
+  const mine = [...(caller.actor?.memberships.keys() ?? [])];
+  return em.find(FairApplication, { fair, organization: { $in: mine } }, { orderBy: { createdAt: 'asc' } });
+}
+
+export async function exhibitorsCsv(em: EntityManager, caller: Caller, fairId: string): Promise<string> {
+  const fair = await fairToManage(em, caller, fairId);
+  const rows = await em.find(StandAssignment, { fair }, { populate: ['stand', 'application.organization'], orderBy: { stand: { code: 'asc' } } });
+  return toCsv(
+    ['stand', 'zone', 'organisation', 'activity', 'power', 'tables', 'tent', 'step_free', 'contact', 'phone'],
+    rows.map((r) => [
+      r.stand.code, r.stand.zone, r.application.organization.name, r.application.activity, r.application.needsPower ? 'yes' : 'no',
+      r.application.tablesNeeded, r.application.tent, r.application.needsStepFree ? 'yes' : 'no', r.application.contactName, r.application.contactPhone,
+    ]),
+  );
+}

@@ -1,0 +1,2 @@
+export { Fair, FairApplication, Stand, StandAssignment } from './fair.entity.js';
+export { FairApplicationResolver, FairResolver, StandPlacementResolver } from './fair.resolver.js';
