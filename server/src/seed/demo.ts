@@ -8,6 +8,7 @@ import { completeNip, completeRegon } from '../modules/organizations/identifiers
 import { AccessibilityFeature, LegalForm, OrganizationStatus } from '../modules/organizations/organization.enums.js';
 import { czerwionkaOrganizations, czerwionkaPlaces, type DemoOrganization, lesznoOrganizations, lesznoPlaces, type Places, streets } from './organizations.data.js';
 import { seedBaubles } from './baubles.js';
+import { seedFair } from './fair.js';
 import { seedOpenDays } from './open-days.js';
 import { type Random, seededRandom } from './random.js';
 
@@ -110,6 +111,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     const leszno = await seedMunicipality(tx, 'leszno', 'Leszno', lesznoOrganizations, lesznoPlaces, lesznoAccounts, 2026);
     await seedOpenDays(tx, leszno.municipality, leszno.random);
     await seedBaubles(tx, leszno.municipality, leszno.staff);
+    await seedFair(tx, leszno.municipality, leszno.staff, leszno.random);
     await seedMunicipality(tx, 'czerwionka-leszczyny', 'Czerwionka-Leszczyny', czerwionkaOrganizations, czerwionkaPlaces, czerwionkaAccounts, 44230);
   });
   return true;

@@ -59,6 +59,20 @@ test('Christmas-tree demo: this year’s campaign of 300 baubles with sign-ups i
   expect(rows[1]!.statuses).toContain('OVERDUE');
 });
 
+test('NGO Fair demo: a published fair with 40+ stands in zones, applications, and allocated stands', async () => {
+  const [row] = await app.em().getConnection().execute<{ status: string; stands: number; zones: number; applications: number; placed: number }[]>(
+    `select f.status, (select count(*)::int from stand s where s.fair_id = f.id) as stands,
+            (select count(distinct zone)::int from stand s where s.fair_id = f.id) as zones,
+            (select count(*)::int from fair_application a where a.fair_id = f.id) as applications,
+            (select count(*)::int from stand_assignment x where x.fair_id = f.id) as placed
+     from fair f where f.status = 'PUBLISHED'`,
+  );
+  expect(row).toMatchObject({ status: 'PUBLISHED', zones: 6 });
+  expect(row!.stands).toBeGreaterThanOrEqual(40);
+  expect(row!.applications).toBeGreaterThanOrEqual(30);
+  expect(row!.placed).toBeGreaterThan(25);
+});
+
 describe('listing and visibility', () => {
   test('anonymous users see only published organisations, sorted by name ignoring diacritics', async () => {
     const data = await app.client().ok(LIST, { first: 100 });
