@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../core/context.js';
+import { warsawDate, warsawTimeToInstant } from '../core/time.js';
 import { toActor, type User } from '../modules/accounts/index.js';
 import { Fair, FairApplication, Stand } from '../modules/fair/index.js';
 import { ApplicationStatus, FairStatus, StandZone, TentNeed } from '../modules/fair/fair.enums.js';
@@ -44,7 +45,7 @@ function squareLayout(em: EntityManager, fair: Fair) {
 
 export async function seedFair(em: EntityManager, municipality: Municipality, staff: User, random: Random, now = new Date()) {
   const fairOn = (name: string, days: number, applicationsClose: number, status: FairStatus) => {
-    const opensAt = new Date(now.getTime() + days * DAY);
+    const opensAt = warsawTimeToInstant(warsawDate(new Date(now.getTime() + days * DAY)), '10:00');
     const fair = em.create(Fair, {
       municipality, name, venue: 'Rynek Starego Miasta', opensAt, closesAt: new Date(opensAt.getTime() + 6 * 3600_000),
       applicationsOpenAt: new Date(now.getTime() - 20 * DAY), applicationsCloseAt: new Date(now.getTime() + applicationsClose * DAY),

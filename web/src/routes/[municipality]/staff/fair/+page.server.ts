@@ -1,0 +1,56 @@
+import { error, fail } from '@sveltejs/kit';
+import { graphql } from '#lib/graphql.ts';
+import { text } from '#lib/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const Fairs = graphql(`query StaffFairs { fairs { id name status } }`);
+const Plan = graphql(`
+  query StaffFairPlan($id: ID!) {
+    fair(id: $id) {
+      id name status planWidth planHeight
+      stands { id code zone x y width height reserved }
+      placements { standId applicationId organization { name } }
+      applications {
+        id status decisionReason needsPower tablesNeeded tent needsStepFree preferredZones activity contactName contactPhone
+        organization { id name }
+      }
+    }
+    fairPlanReport(fairId: $id) { placed unplaced score maxScore unmetWishes { applicationId kind organizationId } }
+  }
+`);
+const Review = graphql(`mutation ReviewFairApplication($input: ReviewInput!) { reviewFairApplication(input: $input) { id } }`);
+const Allocate = graphql(`mutation AllocateStands($fairId: ID!) { allocateFairStands(fairId: $fairId) { placed } }`);
+const Assign = graphql(`mutation AssignStand($a: ID!, $s: ID!) { assignFairStand(applicationId: $a, standId: $s) }`);
+const Swap = graphql(`mutation SwapStands($a: ID!, $b: ID!) { swapFairStands(firstApplicationId: $a, secondApplicationId: $b) }`);
+const Unassign = graphql(`mutation UnassignStand($a: ID!) { unassignFairStand(applicationId: $a) }`);
+const Status = graphql(`mutation SetFairStatus($id: ID!, $status: FairStatus!) { setFairStatus(id: $id, status: $status) { id } }`);
+
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
+  if (!(await parent()).isStaff) error(403, 'Forbidden');
+  const { fairs } = await locals.api.query(Fairs, {});
+  const chosen = fairs.find((f) => f.id === url.searchParams.get('fair')) ?? fairs[0];
+  if (!chosen) return { fairs, fair: null, report: null };
+  const data = await locals.api.query(Plan, { id: chosen.id });
+  return { fairs, fair: data.fair, report: data.fairPlanReport };
+};
+
+const done = (result: { ok: boolean; failure?: unknown }) => (result.ok ? { updated: true } : fail(400, { failure: (result as { failure: { message: string } }).failure }));
+
+export const actions: Actions = {
+  review: async ({ request, locals }) => {
+    const form = await request.formData();
+    return done(await locals.api.mutate(Review, { input: { applicationId: String(form.get('id')), status: String(form.get('status')) as never, reason: text(form, 'reason') } }));
+  },
+  allocate: async ({ request, locals }) => done(await locals.api.mutate(Allocate, { fairId: String((await request.formData()).get('fairId')) })),
+  publish: async ({ request, locals }) => done(await locals.api.mutate(Status, { id: String((await request.formData()).get('fairId')), status: 'PUBLISHED' })),
+  /** Click-to-edit: the target stand's occupant decides between a move and a swap. */
+  move: async ({ request, locals }) => {
+    const form = await request.formData();
+    const application = String(form.get('applicationId'));
+    const occupant = text(form, 'occupantApplicationId');
+    return done(occupant
+      ? await locals.api.mutate(Swap, { a: application, b: occupant })
+      : await locals.api.mutate(Assign, { a: application, s: String(form.get('standId')) }));
+  },
+  unassign: async ({ request, locals }) => done(await locals.api.mutate(Unassign, { a: String((await request.formData()).get('applicationId')) })),
+};
