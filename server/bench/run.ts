@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/core/db/paths.js';
 import { benchFairAllocation } from './fair-allocation.bench.js';
+import { benchSpeedDating } from './speed-dating.bench.js';
 
-const results = [benchFairAllocation(120), benchFairAllocation(40)];
+const results = [benchFairAllocation(120), benchFairAllocation(40), ...benchSpeedDating()];
 const lines = [
   '# Benchmarks',
   '',
