@@ -5,6 +5,7 @@ import { Activity, Booking, CalendarFeed, OpenDaysEdition, Slot } from './module
 import { OutboxMessage } from './core/outbox/index.js';
 import { BaubleCampaign, BaubleSignup, BaubleSignupEvent, Greeting, PickupWindow } from './modules/baubles/index.js';
 import { Fair, FairApplication, Stand, StandAssignment } from './modules/fair/index.js';
+import { SpeedDatingMeeting, SpeedDatingParticipant, SpeedDatingSession } from './modules/speed-dating/index.js';
 
 /** Every entity of the app, for the ORM. Modules add theirs here. */
 export const entities = [
@@ -12,4 +13,5 @@ export const entities = [
   OpenDaysEdition, Activity, Slot, Booking, CalendarFeed,
   BaubleCampaign, PickupWindow, BaubleSignup, BaubleSignupEvent, Greeting,
   Fair, Stand, FairApplication, StandAssignment,
+  SpeedDatingSession, SpeedDatingParticipant, SpeedDatingMeeting,
 ];

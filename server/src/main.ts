@@ -17,6 +17,7 @@ import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
 import { runPeriodically } from './core/periodic.js';
 import { runDeadlineChores } from './modules/baubles/index.js';
+import { startSpeedDatingTicker } from './modules/speed-dating/index.js';
 import { buildAppSchema } from './schema.js';
 import { seedDemoData } from './seed/demo.js';
 
@@ -49,6 +50,7 @@ const events = createAppPubSub(config.redisUrl);
 const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, config, webHandler });
 const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl));
 const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000);
+const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub);
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   console.log(`\nRazem is running: ${where}\n`);
@@ -62,6 +64,7 @@ async function stop(signal: string) {
   await app.close();
   await outbox.stop();
   await deadlines.stop();
+  await speedDatingTicker.stop();
   await events.close();
   await orm.close();
   await database.stop();

@@ -7,6 +7,7 @@ import { MembershipResolver, OrganizationResolver } from './modules/organization
 import { ActivityResolver, BookingResolver, OpenDaysEditionResolver, SlotResolver } from './modules/open-days/index.js';
 import { BaubleCampaignResolver, BaubleSignupEventResolver, BaubleSignupResolver } from './modules/baubles/index.js';
 import { FairApplicationResolver, FairResolver, StandPlacementResolver } from './modules/fair/index.js';
+import { SpeedDatingParticipantResolver, SpeedDatingResolver } from './modules/speed-dating/index.js';
 
 /** Every resolver of the API. Modules add theirs here. */
 export const resolvers = [
@@ -14,6 +15,7 @@ export const resolvers = [
   OpenDaysEditionResolver, ActivityResolver, SlotResolver, BookingResolver,
   BaubleCampaignResolver, BaubleSignupResolver, BaubleSignupEventResolver,
   FairResolver, StandPlacementResolver, FairApplicationResolver,
+  SpeedDatingResolver, SpeedDatingParticipantResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub) {

@@ -49,6 +49,10 @@ const rules = {
   // NGO Fair: staff run fairs, layouts, reviews and allocation; members apply for their organisation.
   'fair.manage': (a: Actor) => isStaff(a),
   'fair.apply': memberOrStaff,
+  // Speed dating: staff run sessions; members register for their organisation; officials for themselves.
+  'speedDating.manage': (a: Actor) => isStaff(a),
+  'speedDating.registerForOrganization': memberOrStaff,
+  'speedDating.registerAsOfficial': (a: Actor) => a.role === Role.OFFICIAL || isStaff(a),
   'baubles.signUpOrganization': memberOrStaff,
   'baubles.signUp': () => true,
   'baubles.manageOwnSignup': (a: Actor, s: { signupUserId: string }) => a.userId === s.signupUserId,

@@ -1,0 +1,3 @@
+export { SpeedDatingMeeting, SpeedDatingParticipant, SpeedDatingSession } from './speed-dating.entity.js';
+export { SpeedDatingParticipantResolver, SpeedDatingResolver } from './speed-dating.resolver.js';
+export { startSpeedDatingTicker } from './ticker.js';
