@@ -9,6 +9,7 @@ import { AccessibilityFeature, LegalForm, OrganizationStatus } from '../modules/
 import { czerwionkaOrganizations, czerwionkaPlaces, type DemoOrganization, lesznoOrganizations, lesznoPlaces, type Places, streets } from './organizations.data.js';
 import { seedBaubles } from './baubles.js';
 import { seedFair } from './fair.js';
+import { seedSpeedDating } from './speed-dating.js';
 import { seedOpenDays } from './open-days.js';
 import { type Random, seededRandom } from './random.js';
 
@@ -112,6 +113,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await seedOpenDays(tx, leszno.municipality, leszno.random);
     await seedBaubles(tx, leszno.municipality, leszno.staff);
     await seedFair(tx, leszno.municipality, leszno.staff, leszno.random);
+    await seedSpeedDating(tx, leszno.municipality, leszno.staff);
     await seedMunicipality(tx, 'czerwionka-leszczyny', 'Czerwionka-Leszczyny', czerwionkaOrganizations, czerwionkaPlaces, czerwionkaAccounts, 44230);
   });
   return true;

@@ -73,6 +73,20 @@ test('NGO Fair demo: a published fair with 40+ stands in zones, applications, an
   expect(row!.placed).toBeGreaterThan(25);
 });
 
+test('speed-dating demo: a finished session with meetings and an upcoming one with 12+ NGO representatives and 8+ officials', async () => {
+  const rows = await app.em().getConnection().execute<{ live_status: string; ngos: number; officials: number; meetings: number }[]>(
+    `select s.live_status, (select count(*)::int from speed_dating_participant p where p.session_id = s.id and p.side = 'NGO') as ngos,
+            (select count(*)::int from speed_dating_participant p where p.session_id = s.id and p.side = 'OFFICIAL') as officials,
+            (select count(*)::int from speed_dating_meeting m where m.session_id = s.id) as meetings
+     from speed_dating_session s order by s.starts_at`,
+  );
+  expect(rows[0]).toMatchObject({ live_status: 'FINISHED' });
+  expect(rows[0]!.meetings).toBeGreaterThan(0);
+  expect(rows[1]).toMatchObject({ live_status: 'NOT_STARTED' });
+  expect(rows[1]!.ngos).toBeGreaterThanOrEqual(12);
+  expect(rows[1]!.officials).toBeGreaterThanOrEqual(8);
+});
+
 describe('listing and visibility', () => {
   test('anonymous users see only published organisations, sorted by name ignoring diacritics', async () => {
     const data = await app.client().ok(LIST, { first: 100 });
