@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
-import { type FieldProblem, inputError, notFound } from '../../core/errors.js';
+import { findVisible, visibleWhere } from '../../core/db/drafts.js';
+import { type FieldProblem, inputError } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
 import { Municipality } from '../municipalities/index.js';
@@ -45,14 +46,11 @@ export async function setCampaignStatus(em: EntityManager, caller: Caller, id: s
 
 /** A campaign of the caller's municipality; drafts only for staff. */
 export async function findCampaign(em: EntityManager, caller: Caller, id: string): Promise<BaubleCampaign> {
-  const campaign = await em.findOne(BaubleCampaign, { id, municipality: caller.municipality.id });
-  if (!campaign || (campaign.status === CampaignStatus.DRAFT && !can(caller.actor, 'baubles.manage'))) throw notFound('Campaign');
-  return campaign;
+  return findVisible(em, BaubleCampaign, caller, id, 'Campaign', can(caller.actor, 'baubles.manage'));
 }
 
 export function listCampaigns(em: EntityManager, caller: Caller): Promise<BaubleCampaign[]> {
-  const visible = can(caller.actor, 'baubles.manage') ? {} : { status: { $ne: CampaignStatus.DRAFT } };
-  return em.find(BaubleCampaign, { municipality: caller.municipality.id, ...visible }, { orderBy: { year: 'desc' } });
+  return em.find(BaubleCampaign, visibleWhere(caller, can(caller.actor, 'baubles.manage')) as never, { orderBy: { year: 'desc' } });
 }
 
 export interface DashboardRow {

@@ -3,6 +3,7 @@ import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
+import { findVisible, visibleWhere } from '../../core/db/drafts.js';
 import { AppError, conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
 import { Municipality } from '../municipalities/index.js';
 import { organizationInMunicipality, OrganizationStatus } from '../organizations/index.js';
@@ -31,14 +32,11 @@ export async function createFair(em: EntityManager, caller: Caller, input: FairI
 
 /** A fair of the caller's municipality; drafts for staff only. */
 export async function findFair(em: EntityManager, caller: Caller, id: string): Promise<Fair> {
-  const fair = await em.findOne(Fair, { id, municipality: caller.municipality.id });
-  if (!fair || (fair.status === FairStatus.DRAFT && !can(caller.actor, 'fair.manage'))) throw notFound('Fair');
-  return fair;
+  return findVisible(em, Fair, caller, id, 'Fair', can(caller.actor, 'fair.manage'));
 }
 
 export function listFairs(em: EntityManager, caller: Caller): Promise<Fair[]> {
-  const visible = can(caller.actor, 'fair.manage') ? {} : { status: { $ne: FairStatus.DRAFT } };
-  return em.find(Fair, { municipality: caller.municipality.id, ...visible }, { orderBy: { opensAt: 'desc' } });
+  return em.find(Fair, visibleWhere(caller, can(caller.actor, 'fair.manage')) as never, { orderBy: { opensAt: 'desc' } });
 }
 
 export async function setFairStatus(em: EntityManager, caller: Caller, id: string, status: FairStatus): Promise<Fair> {

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
-import { type FieldProblem, inputError, notFound } from '../../core/errors.js';
+import { findVisible, visibleWhere } from '../../core/db/drafts.js';
+import { type FieldProblem, inputError } from '../../core/errors.js';
 import { Municipality } from '../municipalities/index.js';
 import { OpenDaysEdition } from './edition.entity.js';
 import { EditionStatus } from './open-days.enums.js';
@@ -26,9 +27,7 @@ export async function createEdition(em: EntityManager, caller: Caller, input: Ed
 
 /** An edition of the caller's municipality; drafts only for staff. */
 export async function findEdition(em: EntityManager, caller: Caller, id: string): Promise<OpenDaysEdition> {
-  const edition = await em.findOne(OpenDaysEdition, { id, municipality: caller.municipality.id });
-  if (!edition || (edition.status === EditionStatus.DRAFT && !can(caller.actor, 'openDays.seeDraftEditions'))) throw notFound('Open Days edition');
-  return edition;
+  return findVisible(em, OpenDaysEdition, caller, id, 'Open Days edition', can(caller.actor, 'openDays.seeDraftEditions'));
 }
 
 export async function updateEdition(em: EntityManager, caller: Caller, id: string, input: EditionInput): Promise<OpenDaysEdition> {
@@ -49,6 +48,5 @@ export async function setEditionStatus(em: EntityManager, caller: Caller, id: st
 }
 
 export function listEditions(em: EntityManager, caller: Caller): Promise<OpenDaysEdition[]> {
-  const visible = can(caller.actor, 'openDays.seeDraftEditions') ? {} : { status: { $ne: EditionStatus.DRAFT } };
-  return em.find(OpenDaysEdition, { municipality: caller.municipality.id, ...visible }, { orderBy: { startsOn: 'desc' } });
+  return em.find(OpenDaysEdition, visibleWhere(caller, can(caller.actor, 'openDays.seeDraftEditions')) as never, { orderBy: { startsOn: 'desc' } });
 }

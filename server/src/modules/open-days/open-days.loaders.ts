@@ -1,20 +1,13 @@
 import DataLoader from 'dataloader';
+import { byIdLoader } from '../../core/db/by-id-loader.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Activity } from './activity.entity.js';
 import { Booking } from './booking.entity.js';
 import { BookingStatus } from './open-days.enums.js';
 import { Slot } from './slot.entity.js';
 
-const byIds = <T extends { id: string }>(rows: T[], ids: readonly string[]) => {
-  const map = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => map.get(id) ?? null);
-};
-
-export const activitiesById = (em: EntityManager) =>
-  new DataLoader<string, Activity | null>(async (ids) => byIds(await em.find(Activity, { id: { $in: [...ids] } }), ids));
-
-export const slotsById = (em: EntityManager) =>
-  new DataLoader<string, Slot | null>(async (ids) => byIds(await em.find(Slot, { id: { $in: [...ids] } }), ids));
+export const activitiesById = byIdLoader(Activity);
+export const slotsById = byIdLoader(Slot);
 
 export const slotsByActivity = (em: EntityManager) =>
   new DataLoader<string, Slot[]>(async (activityIds) => {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { byIdLoader } from '../../core/db/by-id-loader.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
 
@@ -12,9 +13,4 @@ export const membershipsByOrganization = (em: EntityManager) =>
   });
 
 /** Organisations by id, for lists of things organisations own (activities, stands…). */
-export const organizationsById = (em: EntityManager) =>
-  new DataLoader<string, Organization | null>(async (ids) => {
-    const rows = await em.find(Organization, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((o) => [o.id, o]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+export const organizationsById = byIdLoader(Organization);
