@@ -35,8 +35,8 @@ test('an organisation applies, staff accept, allocate and publish, and the publi
   await staff.getByRole('button', { name: 'Przydziel stoiska automatycznie' }).click();
   await expect.poll(() => staff.getByRole('status').textContent()).toContain('Spełnione życzenia');
   const row = staff.getByRole('row').filter({ hasText: ORGANIZATION });
-  const stand = (await row.locator('td').nth(2).textContent())!.trim();
-  expect(stand).toMatch(/^[A-D]\d+$/);
+  const stand = (await row.locator('td').nth(2).textContent())!.trim().match(/^[A-D]\d+/)?.[0];
+  expect(stand).toBeDefined();
   await staff.getByRole('button', { name: 'Opublikuj plan' }).click();
   await expect.poll(() => staff.locator('h2 .tag').textContent()).toBe('PUBLISHED');
 
