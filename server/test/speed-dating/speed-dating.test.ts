@@ -138,7 +138,7 @@ describe('plan and live session', () => {
     expect((await stranger.ok(MET, { id })).mySpeedDatingMeetings).toEqual([]);
   });
 
-  test('phones hear every phase change pushed from the server', async () => {
+  test('phones hear every phase change and re-plan pushed from the server', async () => {
     const { id } = await fullSession(2);
     await staff.ok(PLAN, { id });
     const socket = createClient({ url: app.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { municipality: 'leszno' }, lazy: false });
@@ -146,14 +146,18 @@ describe('plan and live session', () => {
     const done = new Promise<void>((resolve, reject) => {
       const stop = socket.subscribe(
         { query: `subscription($id: ID!) { speedDatingClock(sessionId: $id) { status round phase } }`, variables: { id } },
-        { next: (m) => { events.push(m.data!.speedDatingClock); if (events.length === 2) { stop(); resolve(); } }, error: reject, complete: () => {} },
+        { next: (m) => { events.push(m.data!.speedDatingClock); if (events.length === 3) { stop(); resolve(); } }, error: reject, complete: () => {} },
       );
     });
     await new Promise((r) => setTimeout(r, 300));
     await staff.ok(`mutation($id: ID!) { startSpeedDating(sessionId: $id) { id } }`, { id });
+    // A late arrival: the remaining rounds are re-planned and phones are told at once.
+    await staff.ok(`mutation($input: WalkInInput!) { addSpeedDatingWalkIn(input: $input) { id } }`, { input: { sessionId: id, name: 'Spóźniony', side: 'OFFICIAL' } });
     await staff.ok(`mutation($id: ID!) { skipSpeedDatingRound(sessionId: $id) { id } }`, { id });
     await done;
     await socket.dispose();
-    expect(events).toEqual([{ status: 'RUNNING', round: 1, phase: 'TALK' }, { status: 'RUNNING', round: 2, phase: 'TALK' }]);
+    expect(events).toEqual([
+      { status: 'RUNNING', round: 1, phase: 'TALK' }, { status: 'RUNNING', round: 1, phase: 'TALK' }, { status: 'RUNNING', round: 2, phase: 'TALK' },
+    ]);
   });
 });

@@ -94,14 +94,21 @@ export class SpeedDatingResolver {
     return ctx.em.transactional((em) => dating.register(em, callerOf(ctx), input));
   }
 
+  /** After a re-plan, phones reload their seats at once. */
+  private async announce(ctx: RequestContext, participant: SpeedDatingParticipant) {
+    const session = await dating.findSession(ctx.em, callerOf(ctx), participant.session.id);
+    ctx.pubSub.publish(CLOCK_TOPIC, session.id, clockPayload(session));
+    return participant;
+  }
+
   @Mutation(() => SpeedDatingParticipant, { description: 'Staff: add someone who came without registering (re-plans a planned session).' })
-  addSpeedDatingWalkIn(@Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: RequestContext) {
-    return ctx.em.transactional((em) => dating.addWalkIn(em, callerOf(ctx), input));
+  async addSpeedDatingWalkIn(@Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: RequestContext) {
+    return this.announce(ctx, await ctx.em.transactional((em) => dating.addWalkIn(em, callerOf(ctx), input)));
   }
 
   @Mutation(() => SpeedDatingParticipant, { description: 'Staff: mark a no-show or someone who left (the rest is re-planned).' })
-  setSpeedDatingPresence(@Arg('participantId', () => ID) id: string, @Arg('presence', () => ParticipantPresence) presence: ParticipantPresence, @Ctx() ctx: RequestContext) {
-    return ctx.em.transactional((em) => dating.setPresence(em, callerOf(ctx), id, presence));
+  async setSpeedDatingPresence(@Arg('participantId', () => ID) id: string, @Arg('presence', () => ParticipantPresence) presence: ParticipantPresence, @Ctx() ctx: RequestContext) {
+    return this.announce(ctx, await ctx.em.transactional((em) => dating.setPresence(em, callerOf(ctx), id, presence)));
   }
 
   @Mutation(() => PlanSummary, { description: 'Staff: plan the rounds still to come (all of them before the start).' })
