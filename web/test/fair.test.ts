@@ -27,6 +27,12 @@ test('an organisation applies, staff accept, allocate and publish, and the publi
   await member.waitForURL(/\/leszno\/fair\?fair=/);
   expect(await member.getByText(`${ORGANIZATION}: złożone`).count()).toBe(1);
   const fairUrl = new URL(member.url());
+  // Editable until the window closes.
+  await member.getByRole('link', { name: 'Edytuj zgłoszenie' }).click();
+  expect(await member.getByLabel('Potrzebujemy prądu').isChecked()).toBe(true);
+  await member.getByLabel('Liczba stołów').fill('2');
+  await member.getByRole('button', { name: 'Zapisz zmiany' }).click();
+  await member.waitForURL(/\/leszno\/fair\?fair=/);
 
   const staff = await browser.newPage({ baseURL: fairUrl.origin, viewport: { width: 1280, height: 900 } });
   await signIn(staff, 'leszno', 'biuro@leszno.example');
