@@ -133,8 +133,15 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
 async function promoteWaiting(em: EntityManager, slot: Slot, activity: Activity) {
   if (slot.capacity === null) return;
   const waiting = await em.find(Booking, { slot, status: BookingStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' }, populate: ['user'] });
-  const clashing = new Set<string>();
-  for (const entry of waiting) if (await clashingBooking(em, entry.user.id, slot)) clashing.add(entry.id);
+  // One query for everyone waiting: who already holds a confirmed booking overlapping this slot.
+  const busy = waiting.length
+    ? await em.find(Booking, {
+      user: { $in: waiting.map((w) => w.user.id) }, status: BookingStatus.CONFIRMED,
+      startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt }, slot: { $ne: slot.id },
+    }, { fields: ['user'] })
+    : [];
+  const busyUsers = new Set(busy.map((b) => b.user.id));
+  const clashing = new Set(waiting.filter((w) => busyUsers.has(w.user.id)).map((w) => w.id));
   const promote = new Set(
     entriesToPromote(slot.capacity - slot.seatsTaken, waiting.map((w) => ({ id: w.id, partySize: w.partySize, clashes: clashing.has(w.id) }))),
   );
