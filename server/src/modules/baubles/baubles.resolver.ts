@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../core/context.js';
+import { byIdLoader } from '../../core/db/by-id-loader.js';
 import { Organization, organizationsById } from '../organizations/index.js';
 import { usersById } from '../accounts/index.js';
 import { CampaignStatus, GreetingStatus, SignupKind, SignupStatus } from './baubles.enums.js';
@@ -10,6 +11,8 @@ import { Greeting } from './greeting.entity.js';
 import * as greetingsService from './greeting.service.js';
 import { BaubleSignup, BaubleSignupEvent } from './signup.entity.js';
 import * as signups from './signup.service.js';
+
+const pickupWindowsById = byIdLoader(PickupWindow);
 
 @ObjectType()
 export class BaubleStock {
@@ -154,7 +157,7 @@ export class BaubleSignupResolver {
 
   @FieldResolver(() => PickupWindow)
   pickupWindow(@Root() signup: BaubleSignup, @Ctx() ctx: RequestContext) {
-    return ctx.em.findOneOrFail(PickupWindow, { id: signup.pickupWindow.id });
+    return ctx.loaders.get(pickupWindowsById).load(signup.pickupWindow.id);
   }
 
   @FieldResolver(() => [BaubleSignupEvent], { description: 'Every status change with who and when (owner and staff).' })

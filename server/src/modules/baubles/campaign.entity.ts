@@ -1,5 +1,5 @@
-import { Check, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Collection, type Opt } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import type { Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Municipality } from '../municipalities/index.js';
@@ -31,7 +31,6 @@ export class BaubleCampaign {
   @Property({ type: 'integer' }) nextQueueNumber: Opt<number> = 1;
   /** Set once the "bring them back" reminder has been queued, so it goes out only once. */
   @Property({ type: 'datetime', nullable: true }) reminderQueuedAt: Date | null = null;
-  @OneToMany({ entity: () => PickupWindow, mappedBy: 'campaign', orderBy: { startsAt: 'asc' } }) pickupWindows = new Collection<PickupWindow>(this);
   @Field(() => Date) @Property({ type: 'datetime' }) createdAt: Opt<Date> = new Date();
 }
 

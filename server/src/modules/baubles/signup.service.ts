@@ -6,7 +6,6 @@ import { AppError, fieldError, notFound } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
 import { entriesToPromote } from '../../core/waitlist.js';
-import { User } from '../accounts/index.js';
 import { organizationInMunicipality } from '../organizations/index.js';
 import { CampaignStatus, SignupKind, SignupStatus } from './baubles.enums.js';
 import type { BaubleSignupInput } from './baubles.inputs.js';
@@ -49,13 +48,14 @@ function transition(em: EntityManager, signup: BaubleSignup, to: SignupStatus, a
 }
 
 async function tell(em: EntityManager, event: SignupEvent, signup: BaubleSignup, campaign: BaubleCampaign) {
-  const [user, window] = await Promise.all([em.findOneOrFail(User, { id: signup.user.id }), em.findOneOrFail(PickupWindow, { id: signup.pickupWindow.id })]);
-  enqueueMessage(em, { municipalityId: campaign.municipality.id, recipient: user.email, ...signupMessage(event, signup, campaign, window) });
+  // No query when the caller already loaded them (the waiting list is fetched with both).
+  await em.populate(signup, ['user', 'pickupWindow']);
+  enqueueMessage(em, { municipalityId: campaign.municipality.id, recipient: signup.user.email, ...signupMessage(event, signup, campaign, signup.pickupWindow) });
 }
 
 /** Confirms waiting sign-ups that the stock can now serve, in arrival order. Call with the campaign locked. */
 async function serveWaitingList(em: EntityManager, campaign: BaubleCampaign) {
-  const waiting = await em.find(BaubleSignup, { campaign, status: SignupStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' } });
+  const waiting = await em.find(BaubleSignup, { campaign, status: SignupStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' }, populate: ['user', 'pickupWindow'] });
   const promote = new Set(entriesToPromote(campaign.baublesInStock, waiting.map((w) => ({ id: w.id, partySize: w.quantity, clashes: false }))));
   for (const signup of waiting.filter((w) => promote.has(w.id))) {
     campaign.baublesInStock -= signup.quantity;
