@@ -2,12 +2,6 @@ import type { FieldProblem, MutationFailure } from './server/api.ts';
 
 export type { FieldProblem, MutationFailure };
 
-/** What an action returns when the API refused the input: shown next to the fields, values kept. */
-export interface FormFailure {
-  failure: MutationFailure;
-  values: Record<string, string | string[]>;
-}
-
 /** Text inputs: trimmed, empty means "not given" (null), so optional fields can be cleared. */
 export const text = (form: FormData, name: string): string | null => {
   const value = String(form.get(name) ?? '').trim();
