@@ -3,7 +3,29 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  plugins: [sveltekit({ adapter: adapter() })],
+  plugins: [
+    sveltekit({
+      adapter: adapter(),
+      // Only this site's scripts run (SvelteKit adds a nonce to its own inline start-up script); pages
+      // cannot be framed. Styles may be inline (Svelte's style attributes); images may come from
+      // organisations' logo addresses (https) and QR codes drawn in the page (data:).
+      csp: {
+        mode: 'auto',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self', 'unsafe-inline'],
+          'img-src': ['self', 'data:', 'blob:', 'https:'],
+          'connect-src': ['self'],
+          'font-src': ['self'],
+          'object-src': ['none'],
+          'base-uri': ['self'],
+          'form-action': ['self'],
+          'frame-ancestors': ['none'],
+        },
+      },
+    }),
+  ],
   server: {
     // `npm run dev -w web` talks to the API started by `npm start -w server`.
     proxy: { '/graphql': { target: 'http://127.0.0.1:3000', ws: true } },

@@ -1,16 +1,24 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type RequestHandler } from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { getOperationAST, type GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import helmet from 'helmet';
+import proxyAddr from 'proxy-addr';
 import type { PubSub } from 'type-graphql';
 import { WebSocketServer } from 'ws';
 import type { AppConfig } from './core/config.js';
 import type { RequestContext } from './core/context.js';
+import { databaseErrorToAppError } from './core/db/constraints.js';
 import type { Orm } from './core/db/orm.js';
+import { AppError } from './core/errors.js';
+import { formatError } from './core/graphql/format-error.js';
+import { checkOperation, protectionPlugins, shapeRules } from './core/graphql/protection.js';
 import { readCookie, SESSION_COOKIE, sessionCookieJar } from './core/http/cookies.js';
+import type { RateLimiter } from './core/rate-limit.js';
 import { calendarForToken } from './modules/open-days/index.js';
 import { createRequestContext, MUNICIPALITY_HEADER } from './request-context.js';
 
@@ -18,33 +26,83 @@ export interface AppOptions {
   orm: Orm;
   schema: GraphQLSchema;
   pubSub: PubSub;
-  config: Pick<AppConfig, 'secureCookies'>;
+  rateLimiter: RateLimiter;
+  config: Pick<AppConfig, 'secureCookies' | 'publicOrigin' | 'trustProxy' | 'queryLimits'>;
   /** The SvelteKit app's request handler, when it is served from the same port. */
   webHandler?: RequestHandler;
 }
 
-/** Our own errors carry a code; anything else is a bug, logged here and not shown to clients. */
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  console.error(error);
-  return { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+const CALENDAR_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** The GraphQL error shape for refusals made before GraphQL runs (limits, malformed bodies). */
+function sendError(res: express.Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
-export async function createApp({ orm, schema, pubSub, config, webHandler }: AppOptions): Promise<{ server: Server; close(): Promise<void> }> {
+/**
+ * Browsers send Origin with every WebSocket upgrade: only pages of this site may open one, since the
+ * session cookie rides along. "This site" is PUBLIC_ORIGIN, or the host the request was sent to
+ * (so http://127.0.0.1 and a dev proxy work too). Non-browser clients send no Origin and no cookie.
+ */
+function sameSiteOrigin(request: IncomingMessage, publicOrigin: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (origin === publicOrigin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function createApp({ orm, schema, pubSub, rateLimiter, config, webHandler }: AppOptions): Promise<{ server: Server; close(): Promise<void> }> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const clientIpOf = (request: IncomingMessage) => proxyAddr(request, app.get('trust proxy fn'));
+  const services = { orm, pubSub, rateLimiter };
   const server = createServer(app);
+  const limits = config.queryLimits;
+  const parseOptions = { maxTokens: limits.maxTokens };
+  const validationRules = shapeRules(limits);
+
   // Subscriptions over graphql-ws on the same path. The municipality comes in the connection
   // parameters; the session cookie with the upgrade request. A socket cannot set cookies.
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const sockets = new WebSocketServer({
+    server,
+    path: '/graphql',
+    verifyClient: ({ req }, accept) => {
+      if (!sameSiteOrigin(req, config.publicOrigin)) return accept(false, 403, 'Origin not allowed');
+      rateLimiter.consume('requestsPerIp', clientIpOf(req)).then(
+        () => accept(true),
+        (error: unknown) => accept(false, error instanceof AppError ? 429 : 503),
+      );
+    },
+  });
   const socketServer = useServer(
     {
       schema,
+      // The same limits and input checks as over HTTP.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, parseOptions);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return undefined;
+        const refused = checkOperation(schema, document, operation, payload.variables ?? undefined, limits);
+        if (refused) return [refused];
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       context: ({ connectionParams, extra }) =>
-        createRequestContext(orm, pubSub, String(connectionParams?.municipality ?? '') || undefined, {
-          current: readCookie(extra.request.headers.cookie, SESSION_COOKIE),
-          set: () => {},
-          clear: () => {},
+        createRequestContext(services, {
+          municipalitySlug: String(connectionParams?.municipality ?? '') || undefined,
+          session: { current: readCookie(extra.request.headers.cookie, SESSION_COOKIE), set: () => {}, clear: () => {} },
+          clientIp: clientIpOf(extra.request),
         }),
     },
     sockets,
@@ -52,19 +110,28 @@ export async function createApp({ orm, schema, pubSub, config, webHandler }: App
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
+    includeStacktraceInErrorResponses: false,
+    parseOptions,
+    validationRules,
     plugins: [
+      ...protectionPlugins<RequestContext>(schema, limits),
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => socketServer.dispose() }) },
     ],
   });
   await apollo.start();
 
-  app.get('/health', (_req, res) => {
+  // The API serves data, never pages: nothing may frame it, sniff it or run scripts from it.
+  const apiHeaders = helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+
+  app.get('/health', apiHeaders, (_req, res) => {
     res.json({ ok: true });
   });
   // "My plan" as a calendar feed: calendar apps fetch it without cookies, so the URL holds a secret token.
-  app.get('/calendar/:file', async (req, res) => {
-    const ics = await calendarForToken(orm.em.fork(), req.params.file.replace(/\.ics$/, ''));
+  app.get('/calendar/:file', apiHeaders, async (req, res) => {
+    const token = req.params.file.replace(/\.ics$/, '');
+    const ics = CALENDAR_TOKEN.test(token) ? await calendarForToken(orm.em.fork(), token) : null;
     if (!ics) {
       res.status(404).send('Not found');
       return;
@@ -73,13 +140,44 @@ export async function createApp({ orm, schema, pubSub, config, webHandler }: App
   });
   app.use(
     '/graphql',
+    apiHeaders,
+    async (req, res, next) => {
+      try {
+        await rateLimiter.consume('requestsPerIp', req.ip ?? '');
+        next();
+      } catch (error) {
+        if (!(error instanceof AppError)) return next();
+        const wait = Number(error.extensions.retryAfterSeconds);
+        res.set('Retry-After', String(wait));
+        sendError(res, 429, 'RATE_LIMITED', error.message, { retryAfterSeconds: wait });
+      }
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
-        createRequestContext(orm, pubSub, req.header(MUNICIPALITY_HEADER), sessionCookieJar(req, res, config.secureCookies)),
+        createRequestContext(services, {
+          municipalitySlug: req.header(MUNICIPALITY_HEADER),
+          session: sessionCookieJar(req, res, config.secureCookies),
+          clientIp: req.ip ?? '',
+        }),
     }),
   );
   if (webHandler) app.use(webHandler);
+
+  // Express's own error page shows a stack outside production; answer in the API's shape instead.
+  const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const mapped = databaseErrorToAppError(error);
+    if (mapped?.extensions.code === 'SERVICE_UNAVAILABLE') {
+      res.set('Retry-After', String(mapped.extensions.retryAfterSeconds));
+      return sendError(res, 503, 'SERVICE_UNAVAILABLE', mapped.message);
+    }
+    const status = Number((error as { status?: number }).status) || 500;
+    if (status >= 500) console.error(`Unhandled error on ${req.method} ${req.path}:`, error);
+    const message = status === 413 ? 'The request body is too large.' : status < 500 ? 'The request is malformed.' : 'Internal server error.';
+    sendError(res, status, status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', message);
+  };
+  app.use(errorHandler);
 
   return {
     server,

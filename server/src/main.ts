@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
+import pg from 'pg';
 import { createApp } from './app.js';
 import { readConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
@@ -16,12 +17,21 @@ import { entities } from './entities.js';
 import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
 import { runPeriodically } from './core/periodic.js';
+import { RateLimiter } from './core/rate-limit.js';
 import { runDeadlineChores } from './modules/baubles/index.js';
 import { startSpeedDatingTicker } from './modules/speed-dating/index.js';
 import { buildAppSchema } from './schema.js';
 import { seedDemoData } from './seed/demo.js';
 
-const config = readConfig();
+const config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    // A wrong setting is the operator's to fix: say which and why, without a stack.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const handlerFile = path.join(projectRoot, 'web', 'build', 'handler.js');
@@ -43,11 +53,15 @@ const database = await openDatabase(config);
 const orm = await createOrm(database.url, entities);
 const applied = await migrate(orm);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-if (process.env.SEED_DEMO_DATA !== 'false' && (await seedDemoData(orm.em.fork()))) console.log('Loaded demo data.');
+if (config.seedDemoData && (await seedDemoData(orm.em.fork()))) console.log('Loaded demo data.');
 
 const webHandler = await loadWebHandler();
 const events = createAppPubSub(config.redisUrl);
-const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, config, webHandler });
+const rateLimitPool = new pg.Pool({ connectionString: database.url, max: 4 });
+// A pool's idle client can lose its server (a restart); the pool replaces it, so this is only noise.
+rateLimitPool.on('error', () => {});
+const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, config.rateLimits);
+const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, config, webHandler });
 const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl));
 const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000);
 const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub);
@@ -66,6 +80,7 @@ async function stop(signal: string) {
   await deadlines.stop();
   await speedDatingTicker.stop();
   await events.close();
+  await rateLimitPool.end();
   await orm.close();
   await database.stop();
   process.exit(0);

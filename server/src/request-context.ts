@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import { LoaderRegistry, type RequestContext, type SessionCookieJar } from './core/context.js';
+import { databaseErrorToAppError } from './core/db/constraints.js';
 import type { Orm } from './core/db/orm.js';
+import type { RateLimiter } from './core/rate-limit.js';
 import { toActor, userForSession } from './modules/accounts/index.js';
 import { findMunicipalityScope } from './modules/municipalities/index.js';
 import { membershipsOf } from './modules/organizations/index.js';
@@ -13,11 +15,19 @@ export const MUNICIPALITY_HEADER = 'x-municipality';
  * municipality named by the request, and the actor behind the session cookie, if any.
  */
 export async function createRequestContext(
-  orm: Orm, pubSub: PubSub, municipalitySlug: string | undefined, session: SessionCookieJar,
+  services: { orm: Orm; pubSub: PubSub; rateLimiter: RateLimiter },
+  request: { municipalitySlug: string | undefined; session: SessionCookieJar; clientIp: string },
 ): Promise<RequestContext> {
+  const { orm, pubSub, rateLimiter } = services;
+  const { municipalitySlug, session, clientIp } = request;
   const em = orm.em.fork() as EntityManager;
-  const municipality = municipalitySlug ? await findMunicipalityScope(em, municipalitySlug) : null;
-  const user = municipality ? await userForSession(em, session.current, municipality.id) : null;
-  const actor = user ? toActor(user, await membershipsOf(em, user.id)) : null;
-  return { em, municipality, actor, session, loaders: new LoaderRegistry(em), pubSub };
+  try {
+    const municipality = municipalitySlug ? await findMunicipalityScope(em, municipalitySlug) : null;
+    const user = municipality ? await userForSession(em, session.current, municipality.id) : null;
+    const actor = user ? toActor(user, await membershipsOf(em, user.id)) : null;
+    return { em, municipality, actor, session, loaders: new LoaderRegistry(em), pubSub, clientIp, rateLimiter };
+  } catch (error) {
+    // Before any resolver runs, only the database can fail here: tell the client to come back.
+    throw databaseErrorToAppError(error) ?? error;
+  }
 }

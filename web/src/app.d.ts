@@ -7,6 +7,11 @@ declare global {
       lang: Language;
       api: Api;
     }
+    interface Error {
+      message: string;
+      /** 429: how long the API asked to wait. */
+      retryAfterSeconds?: number;
+    }
   }
 }
 

@@ -18,6 +18,7 @@ import { entities } from '../entities.js';
 import { createUser } from '../modules/accounts/index.js';
 import { ensureMunicipality, findMunicipalityScope } from '../modules/municipalities/index.js';
 import { MIN_PASSWORD_LENGTH } from '../modules/accounts/account.inputs.js';
+import { isStrongPassword } from '../modules/accounts/password.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +47,10 @@ async function readPassword(): Promise<string> {
 const password = await readPassword();
 if (password.length < MIN_PASSWORD_LENGTH) {
   console.error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  process.exit(2);
+}
+if (!isStrongPassword(password, [values.email, values.name])) {
+  console.error('This password is too common or too easy to guess; use a longer phrase.');
   process.exit(2);
 }
 

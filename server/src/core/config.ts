@@ -1,13 +1,18 @@
 import path from 'node:path';
+import { bool, cleanEnv, makeValidator, port, str, url } from 'envalid';
 import { projectRoot } from './db/paths.js';
+import { defaultQueryLimits, type QueryLimits } from './graphql/protection.js';
+import { defaultRateLimits, RATE_LIMIT_RULES, type RateLimitRule, type RateLimitSettings } from './rate-limit.js';
 
 /** Process configuration, read once from the environment. Everything has a default so a fresh clone runs. */
 export interface AppConfig {
+  /** `NODE_ENV=production`: no development conveniences (e.g. GraphQL field suggestions). */
+  production: boolean;
   /** When absent the project starts its own embedded PostgreSQL. */
   databaseUrl: string | undefined;
   host: string;
   port: number;
-  /** Origin printed to the user and used in links (e.g. calendar feeds). */
+  /** Origin printed to the user and used in links (e.g. calendar feeds); WebSockets from it are accepted. */
   publicOrigin: string;
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean;
@@ -15,25 +20,83 @@ export interface AppConfig {
   redisUrl: string | undefined;
   /** Serve the built SvelteKit app from the same port (one URL locally). */
   serveWeb: boolean;
+  /** Load the invented demo data into an empty database. */
+  seedDemoData: boolean;
   embeddedPostgresPort: number;
   /** Where the embedded PostgreSQL keeps its files (git-ignored). */
   embeddedPostgresDir: string;
+  /** Express's `trust proxy`: which hops may tell the client's address in X-Forwarded-For. */
+  trustProxy: string;
+  queryLimits: QueryLimits;
+  /** null: rate limits off (`RATE_LIMITS=off`, for benchmarks). */
+  rateLimits: RateLimitSettings | null;
 }
 
+/** `points/seconds[/blockSeconds]`, e.g. `10/60/300`: 10 per minute, then 5 minutes' wait. */
+const rateRule = makeValidator<RateLimitRule>((value) => {
+  const match = /^(\d+)\/(\d+)(?:\/(\d+))?$/.exec(value.trim());
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error('expected points/seconds[/blockSeconds], e.g. 10/60/300');
+  return { points: Number(match[1]), durationSeconds: Number(match[2]), blockSeconds: Number(match[3] ?? 0) };
+});
+const positive = makeValidator<number>((value) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error('expected a whole number above 0');
+  return n;
+});
+const envName = (rule: string) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+/** Reads and checks the environment; a wrong value stops the start with the variable's name and why. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = Number(env.PORT ?? 3000);
-  const host = env.HOST ?? '127.0.0.1';
-  const publicOrigin = env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+  const rateSpecs = Object.fromEntries(RATE_LIMIT_RULES.map((rule) => [envName(rule), rateRule({ default: defaultRateLimits[rule] })]));
+  // `NAME=` (empty) means "not set", as in most .env files and compose files.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const e = cleanEnv(given, {
+    NODE_ENV: str({ choices: ['development', 'production', 'test'], default: undefined }),
+    DATABASE_URL: url({ default: undefined }),
+    HOST: str({ default: '127.0.0.1' }),
+    PORT: port({ default: 3000 }),
+    PUBLIC_ORIGIN: url({ default: undefined }),
+    SMTP_URL: url({ default: undefined }),
+    REDIS_URL: url({ default: undefined }),
+    SERVE_WEB: bool({ default: true }),
+    SEED_DEMO_DATA: bool({ default: true }),
+    EMBEDDED_PG_PORT: port({ default: 54329 }),
+    EMBEDDED_PG_DIR: str({ default: path.join(projectRoot, '.data', 'postgres') }),
+    TRUST_PROXY: str({ default: 'loopback', desc: 'e.g. "loopback, uniquelocal" behind a proxy on a private network' }),
+    QUERY_MAX_TOKENS: positive({ default: defaultQueryLimits.maxTokens }),
+    QUERY_MAX_DEPTH: positive({ default: defaultQueryLimits.maxDepth }),
+    QUERY_MAX_ALIASES: positive({ default: defaultQueryLimits.maxAliases }),
+    QUERY_MAX_DIRECTIVES: positive({ default: defaultQueryLimits.maxDirectives }),
+    QUERY_MAX_COST: positive({ default: defaultQueryLimits.maxCost }),
+    RATE_LIMITS: str({ choices: ['on', 'off'], default: 'on' }),
+    ...rateSpecs,
+  }, { reporter: ({ errors }) => {
+    const problems = Object.entries(errors).map(([name, error]) => `${name}: ${(error as Error).message}`);
+    if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  } });
+  const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const production = e.NODE_ENV === 'production';
+  const rateValues = e as unknown as Record<string, RateLimitRule>;
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    host,
-    port,
+    production,
+    databaseUrl: e.DATABASE_URL || undefined,
+    host: e.HOST,
+    port: e.PORT,
     publicOrigin,
     secureCookies: publicOrigin.startsWith('https:'),
-    smtpUrl: env.SMTP_URL || undefined,
-    redisUrl: env.REDIS_URL || undefined,
-    serveWeb: env.SERVE_WEB !== 'false',
-    embeddedPostgresPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
-    embeddedPostgresDir: env.EMBEDDED_PG_DIR || path.join(projectRoot, '.data', 'postgres'),
+    smtpUrl: e.SMTP_URL || undefined,
+    redisUrl: e.REDIS_URL || undefined,
+    serveWeb: e.SERVE_WEB,
+    seedDemoData: e.SEED_DEMO_DATA,
+    embeddedPostgresPort: e.EMBEDDED_PG_PORT,
+    embeddedPostgresDir: e.EMBEDDED_PG_DIR,
+    trustProxy: e.TRUST_PROXY,
+    queryLimits: {
+      ...defaultQueryLimits,
+      maxTokens: e.QUERY_MAX_TOKENS, maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES, maxCost: e.QUERY_MAX_COST, // Only when someone asked for development explicitly: `npm start` faces users.
+      fieldSuggestions: e.NODE_ENV === 'development',
+    },
+    rateLimits: e.RATE_LIMITS === 'off' ? null : Object.fromEntries(RATE_LIMIT_RULES.map((rule) => [rule, rateValues[envName(rule)]!])) as RateLimitSettings,
   };
 }

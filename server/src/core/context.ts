@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import type { Actor } from './auth/policy.js';
 import { AppError } from './errors.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** The municipality a request is scoped to (chosen by the `X-Municipality` header). */
 export interface MunicipalityScope {
@@ -26,6 +27,9 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** Events for subscriptions; publish only after the change has committed. */
   pubSub: PubSub;
+  /** The caller's address (behind trusted proxies, the one they forwarded), for rate limits. */
+  clientIp: string;
+  rateLimiter: RateLimiter;
 }
 
 /** Per-request cache of DataLoaders, keyed by the factory that makes them, so modules need no registration. */

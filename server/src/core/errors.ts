@@ -7,7 +7,8 @@ export interface FieldProblem {
   message: string;
 }
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode =
+  | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -28,3 +29,24 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 
 export const conflict = (message: string, field?: string) =>
   new AppError('CONFLICT', message, field ? { fields: [{ field, code: 'conflict', message }] } : {});
+
+/**
+ * Over a rate limit. `http` sets the response's status and `Retry-After` (Apollo reads it and
+ * removes it from the error); `retryAfterSeconds` tells GraphQL clients the same.
+ */
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+    http: httpHead(429, retryAfterSeconds),
+  });
+
+/** The database (or another dependency) cannot be reached: the client should try again shortly. */
+export const serviceUnavailable = (retryAfterSeconds = 5) =>
+  new AppError('SERVICE_UNAVAILABLE', 'The service is briefly unavailable. Try again in a moment.', {
+    retryAfterSeconds,
+    http: httpHead(503, retryAfterSeconds),
+  });
+
+function httpHead(status: number, retryAfterSeconds: number) {
+  return { status, headers: new Map([['retry-after', String(retryAfterSeconds)]]) };
+}

@@ -35,10 +35,19 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): (string | number)[] {
+/** What each part of a keyset is, so a cursor from another list (or a forged one) is refused, not run. */
+export type CursorPart = 'text' | 'instant' | 'uuid';
+
+const partIsValid: Record<CursorPart, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string',
+  instant: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+};
+
+export function decodeCursor(cursor: string, parts: readonly CursorPart[]): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(key) && key.length === length) return key;
+    if (Array.isArray(key) && key.length === parts.length && parts.every((part, i) => partIsValid[part](key[i]))) return key as string[];
   } catch {
     // fall through to the error below
   }

@@ -1,4 +1,4 @@
-import { type ValidationError, validate } from 'class-validator';
+import { IsDefined, type ValidationError, ValidateIf, validate } from 'class-validator';
 import { type FieldProblem, inputError } from './errors.js';
 
 /** Flattens class-validator's nested errors into `address.postalCode`-style field paths. */
@@ -16,4 +16,16 @@ export async function validateArgument(argValue: unknown): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const errors = (await Promise.all(values.map((value) => validate(value as object, { forbidUnknownValues: false })))).flat();
   if (errors.length) throw inputError(toProblems(errors));
+}
+
+/**
+ * For update inputs: the field may be left out (the stored value stays) but not set to null, because
+ * the thing it describes cannot be empty (a name, a type, a list). Nullable fields that can be
+ * cleared use `@IsOptional()` instead, and null clears them.
+ */
+export function Omittable(): PropertyDecorator {
+  return (target, key) => {
+    ValidateIf((_object, value) => value !== undefined)(target, key);
+    IsDefined({ message: 'Leave this field out to keep its value; it cannot be empty.' })(target, key);
+  };
 }

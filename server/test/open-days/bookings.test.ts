@@ -151,7 +151,12 @@ describe('organisers on the day', () => {
 
     // Outsiders may do none of it.
     const stranger = await resident();
-    expect((await stranger.fails(CHECK_IN, { code: first.code })).extensions?.code).toBe('FORBIDDEN');
+    // A real code of someone else's activity answers exactly like a made-up one, so codes cannot be probed.
+    const foreign = await stranger.fails(CHECK_IN, { code: second.code });
+    const madeUp = await stranger.fails(CHECK_IN, { code: 'ZZZZZZ' });
+    expect(foreign.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code', code: 'unknownCode' }] });
+    expect(JSON.stringify(foreign).replaceAll(second.code, 'X')).toBe(JSON.stringify(madeUp).replaceAll('ZZZZZZ', 'X'));
+    expect((await app.client().fails(CHECK_IN, { code: second.code })).extensions?.code).toBe('UNAUTHENTICATED');
     expect((await stranger.fails(MARK, { input: { bookingId: second.id, attendance: 'ATTENDED' } })).extensions?.code).toBe('FORBIDDEN');
     expect((await stranger.fails(`query($slotId: ID!) { openDaysSlotAttendees(slotId: $slotId) { code } }`, { slotId })).extensions?.code).toBe('FORBIDDEN');
 

@@ -4,7 +4,10 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { inject } from 'vitest';
+import pg from 'pg';
 import { createApp } from '../../src/app.js';
+import { defaultQueryLimits, type QueryLimits } from '../../src/core/graphql/protection.js';
+import { RateLimiter, type RateLimitSettings } from '../../src/core/rate-limit.js';
 import { Role } from '../../src/core/auth/roles.js';
 import { createOrm, type Orm } from '../../src/core/db/orm.js';
 import { entities } from '../../src/entities.js';
@@ -16,6 +19,7 @@ import { createAppPubSub } from '../../src/core/pubsub.js';
 import { buildAppSchema } from '../../src/schema.js';
 import { seedDemoData } from '../../src/seed/demo.js';
 import { dropDatabase, recreateDatabase, TEMPLATE_DATABASE } from './databases.js';
+import { startTcpProxy } from './tcp-proxy.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -82,6 +86,8 @@ export interface TestApp {
   /** Many signed-in clients at once (for concurrency tests): accounts share one password hash. */
   clientsAs(role: Role, count: number, municipality?: string): Promise<{ client: TestClient; userId: string }[]>;
   municipalityId(slug: string): Promise<string>;
+  /** With `cuttableDatabase`: cut and restore the app's connection to PostgreSQL. */
+  database: { cut(): void; restore(): void };
   /** Counts SQL statements sent while `run` executes. */
   countQueries(run: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -94,13 +100,23 @@ let schema: Promise<GraphQLSchema> | undefined;
  * Starts the real HTTP app on a fresh copy of the migrated template database. With `demoData`
  * the demo municipalities and organisations are loaded; otherwise only the two municipalities exist.
  */
-export async function startTestApp(options: { demoData?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    demoData?: boolean;
+    rateLimits?: RateLimitSettings;
+    queryLimits?: Partial<QueryLimits>;
+    /** Connect through a TCP hop the test can cut (`app.database`), to play a database outage. */
+    cuttableDatabase?: boolean;
+  } = {},
+): Promise<TestApp> {
   const serverUrl = inject('postgresServerUrl');
   const databaseName = `razem_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const databaseUrl = await recreateDatabase(serverUrl, databaseName, TEMPLATE_DATABASE);
   let counting = false;
   let queries = 0;
-  const orm = await createOrm(databaseUrl, entities, {
+  const proxy = options.cuttableDatabase ? await startTcpProxy(new URL(databaseUrl).hostname, Number(new URL(databaseUrl).port)) : null;
+  const appDatabaseUrl = proxy ? Object.assign(new URL(databaseUrl), { port: String(proxy.port) }).toString() : databaseUrl;
+  const orm = await createOrm(appDatabaseUrl, entities, {
     onQuery: (sql) => {
       if (counting) queries++;
       return sql;
@@ -114,7 +130,13 @@ export async function startTestApp(options: { demoData?: boolean } = {}): Promis
 
   // One schema per test file; its in-memory event bus is shared by the file's app.
   schema ??= buildAppSchema(pubSub);
-  const app = await createApp({ orm, schema: await schema, pubSub, config: { secureCookies: false } });
+  // Rate limits are off unless a test asks for them: whole files run from one address at full speed.
+  const rateLimitPool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, options.rateLimits ?? null);
+  const app = await createApp({
+    orm, schema: await schema, pubSub, rateLimiter,
+    config: { secureCookies: false, publicOrigin: 'http://localhost:3000', trustProxy: 'loopback', queryLimits: { ...defaultQueryLimits, ...options.queryLimits } },
+  });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
 
@@ -126,6 +148,10 @@ export async function startTestApp(options: { demoData?: boolean } = {}): Promis
     url,
     em: () => orm.em.fork() as EntityManager,
     client: (municipality = 'leszno') => new TestClient(url, municipality),
+    database: {
+      cut: () => proxy!.cut(),
+      restore: () => proxy!.restore(),
+    },
     municipalityId,
     async clientAs(role, { municipality = 'leszno', email, displayName } = {}) {
       const address = email ?? `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.example`;
@@ -166,6 +192,8 @@ export async function startTestApp(options: { demoData?: boolean } = {}): Promis
       await app.close();
       await new Promise((resolve) => app.server.close(resolve));
       await orm.close();
+      await rateLimitPool.end();
+      await proxy?.close();
       await dropDatabase(serverUrl, databaseName);
     },
   };

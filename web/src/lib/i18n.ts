@@ -151,7 +151,14 @@ const pl = {
     forbidden: 'Nie masz uprawnień do tej strony.',
     signInRequired: 'Zaloguj się, aby kontynuować.',
     wrongCredentials: 'Nieprawidłowy e-mail lub hasło.',
+    rateLimited: (seconds: number) => `Zbyt wiele prób. Spróbuj ponownie za ${formatWait(seconds, 'pl')}.`,
+    unavailable: 'Serwis jest chwilowo niedostępny. Spróbuj ponownie za chwilę.',
     byCode: {
+      weakPassword: 'To hasło jest zbyt popularne lub łatwe do odgadnięcia. Użyj dłuższej frazy.',
+      invalidText: 'Tekst zawiera niedozwolone znaki.',
+      invalidId: 'Nieprawidłowy identyfikator.',
+      tooLong: 'Tekst jest za długi.',
+      dateRange: 'Data jest poza dopuszczalnym zakresem.',
       isEmail: 'Podaj poprawny adres e-mail.',
       isLength: 'Nieprawidłowa długość tekstu.',
       minLength: 'Tekst jest za krótki.',
@@ -586,7 +593,14 @@ const en: Messages = {
     forbidden: 'You may not see this page.',
     signInRequired: 'Sign in to continue.',
     wrongCredentials: 'Wrong email or password.',
+    rateLimited: (seconds: number) => `Too many attempts. Try again in ${formatWait(seconds, 'en')}.`,
+    unavailable: 'The service is briefly unavailable. Please try again in a moment.',
     byCode: {
+      weakPassword: 'This password is too common or too easy to guess. Use a longer phrase.',
+      invalidText: 'The text contains characters that are not allowed.',
+      invalidId: 'This is not a valid identifier.',
+      tooLong: 'The text is too long.',
+      dateRange: 'The date is out of the allowed range.',
       isEmail: 'Enter a valid email address.',
       nip: 'NIP must have 10 digits with a valid check digit.',
       regon: 'REGON must have 9 or 14 digits with a valid check digit.',
@@ -879,6 +893,19 @@ export function plural(n: number, one: string, few: string, many: string): strin
 const dictionaries: Record<Language, Messages> = { pl, en };
 
 export const messages = (lang: Language): Messages => dictionaries[lang];
+
+/** "45 s", "3 min" / "3 minuty": a wait the API asked for, in words. */
+function formatWait(seconds: number, lang: Language): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return lang === 'pl' ? `${minutes} ${plural(minutes, 'minutę', 'minuty', 'minut')}` : `${minutes} min`;
+}
+
+/** The message above a refused form: the wait when rate-limited, else "correct the marked fields". */
+export function formFailureText(t: Messages, failure: { code: string; retryAfterSeconds?: number }): string {
+  if (failure.code === 'RATE_LIMITED') return t.errors.rateLimited(failure.retryAfterSeconds ?? 60);
+  return t.form.fixErrors;
+}
 
 /** Field error text in the interface language; the server's English message when no translation fits. */
 export function fieldErrorText(t: Messages, problem: { code: string; message: string }): string {

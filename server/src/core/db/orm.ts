@@ -14,8 +14,9 @@ export function ormConfig(clientUrl: string, entities: Options['entities'], extr
     dataloader: true,
     forceUtcTimezone: true,
     pool: { min: 0, max: 20 },
-    // Hand-written SQL functions (see the initial migration) are ours, not the schema generator's to drop.
-    schemaGenerator: { ignoreRoutines: true },
+    // Hand-written SQL functions (see the initial migration) are ours, not the schema generator's to drop;
+    // the rate limiter's table belongs to rate-limiter-flexible, not to an entity.
+    schemaGenerator: { ignoreRoutines: true, skipTables: ['rate_limit'] },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,

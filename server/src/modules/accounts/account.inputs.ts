@@ -1,6 +1,7 @@
 import { IsEmail, IsEnum, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../core/auth/roles.js';
+import { IsStrongPassword } from './password.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -10,6 +11,7 @@ export class SignUpInput {
   @Field(() => String)
   @MinLength(MIN_PASSWORD_LENGTH, { message: `Password must have at least ${MIN_PASSWORD_LENGTH} characters.` })
   @MaxLength(200)
+  @IsStrongPassword()
   password!: string;
   @Field(() => String) @Length(2, 100, { message: 'Name must have 2 to 100 characters.' }) displayName!: string;
 }
@@ -17,7 +19,7 @@ export class SignUpInput {
 @InputType()
 export class SignInInput {
   @Field(() => String) @IsEmail({}, { message: 'Enter a valid email address.' }) email!: string;
-  @Field(() => String) @MinLength(1, { message: 'Enter your password.' }) password!: string;
+  @Field(() => String) @MinLength(1, { message: 'Enter your password.' }) @MaxLength(200) password!: string;
 }
 
 @InputType()

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/auth/policy.js';
 import { requireMunicipality, type RequestContext } from '../../core/context.js';
+import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { SetUserRoleInput, SignInInput, SignUpInput } from './account.inputs.js';
 import * as accounts from './account.service.js';
 import { User } from './user.entity.js';
@@ -13,6 +14,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => User, { description: 'Creates a resident account and signs it in.' })
+  @RateLimited('signUpsPerIp', 'ip')
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: RequestContext) {
     const user = await ctx.em.transactional((em) => accounts.signUp(em, requireMunicipality(ctx), input));
     await this.startSession(ctx, user);
@@ -21,7 +23,15 @@ export class AccountResolver {
 
   @Mutation(() => User)
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: RequestContext) {
-    const user = await accounts.signIn(ctx.em, requireMunicipality(ctx), input);
+    const municipality = requireMunicipality(ctx);
+    // Wrong passwords count per account and per address; enough of them lock both out for a while.
+    const user = await ctx.rateLimiter.guardAttempts(
+      [
+        { name: 'signInFailuresPerAccount', key: `${municipality.id}:${input.email.trim()}` },
+        { name: 'signInFailuresPerIp', key: ctx.clientIp },
+      ],
+      () => accounts.signIn(ctx.em, municipality, input),
+    );
     await this.startSession(ctx, user);
     return user;
   }

@@ -1,4 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as commonPasswords from '@zxcvbn-ts/language-common';
+import { ValidateBy } from 'class-validator';
 
 // argon2id with OWASP's minimum recommended cost (19 MiB, 2 passes).
 const options = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -15,3 +18,26 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 /** Verified against when the email is unknown, so a wrong email costs as much time as a wrong password. */
 export const dummyPasswordHash = await hashPassword('not-a-real-password');
+
+// zxcvbn estimates how many guesses a password takes, using lists of common passwords, words,
+// keyboard patterns and repeats (1234567890, aaaaaaaaaa, qwertyuiop all score 0).
+const strength = new ZxcvbnFactory({ dictionary: commonPasswords.dictionary, graphs: commonPasswords.adjacencyGraphs });
+/** zxcvbn's score 3: about 10^8 guesses, safe against online guessing with our rate limits. */
+export const MIN_PASSWORD_SCORE = 3;
+
+export const isStrongPassword = (password: string, userInputs: string[] = []) =>
+  strength.check(password, userInputs).score >= MIN_PASSWORD_SCORE;
+
+/** Refuses common or easily guessed passwords, and ones made of the account's own email or name. */
+export const IsStrongPassword = () =>
+  ValidateBy({
+    name: 'weakPassword',
+    validator: {
+      validate: (value: unknown, args) => {
+        const input = args?.object as { email?: unknown; displayName?: unknown } | undefined;
+        const own = [input?.email, input?.displayName].filter((v): v is string => typeof v === 'string');
+        return typeof value === 'string' && isStrongPassword(value, own);
+      },
+      defaultMessage: () => 'This password is too common or too easy to guess; use a longer phrase.',
+    },
+  });

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../core/context.js';
+import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { byIdLoader } from '../../core/db/by-id-loader.js';
 import { Organization, organizationsById } from '../organizations/index.js';
 import { usersById } from '../accounts/index.js';
@@ -66,11 +67,13 @@ export class BaubleCampaignResolver {
   }
 
   @Mutation(() => BaubleSignup, { description: 'Reserve baubles (RESERVED while stock lasts, else WAITLISTED).' })
+  @RateLimited('writesPerAccount')
   signUpForBaubles(@Arg('input', () => BaubleSignupInput) input: BaubleSignupInput, @Ctx() ctx: RequestContext) {
     return this.stockChange(ctx, (em) => signups.signUp(em, callerOf(ctx), input));
   }
 
   @Mutation(() => BaubleSignup)
+  @RateLimited('writesPerAccount')
   cancelBaubleSignup(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return this.stockChange(ctx, (em) => signups.cancelSignup(em, callerOf(ctx), id));
   }
@@ -115,6 +118,7 @@ export class BaubleCampaignResolver {
   }
 
   @Mutation(() => Greeting)
+  @RateLimited('writesPerAccount')
   postGreeting(@Arg('input', () => GreetingInput) input: GreetingInput, @Ctx() ctx: RequestContext) {
     return ctx.em.transactional((em) => greetingsService.postGreeting(em, callerOf(ctx), input));
   }

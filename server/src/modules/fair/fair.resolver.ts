@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../core/context.js';
+import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { Organization, organizationsById } from '../organizations/index.js';
 import type { AllocationResult } from './allocation.js';
 import { FairStatus, StandZone } from './fair.enums.js';
@@ -84,6 +85,7 @@ export class FairResolver {
   }
 
   @Mutation(() => FairApplication, { description: 'Members apply for a stand for their organisation (one application per fair).' })
+  @RateLimited('writesPerAccount')
   applyForStand(@Arg('input', () => FairApplicationInput) input: FairApplicationInput, @Ctx() ctx: RequestContext) {
     return ctx.em.transactional((em) => fairs.applyForStand(em, callerOf(ctx), input));
   }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../core/context.js';
+import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { usersById } from '../accounts/index.js';
 import { Booking } from './booking.entity.js';
 import * as bookings from './booking.service.js';
@@ -23,11 +24,13 @@ export class BookingResolver {
   }
 
   @Mutation(() => Booking, { description: 'Book a slot: CONFIRMED while seats remain, else WAITLISTED (or FULL error when waitlistIfFull is false).' })
+  @RateLimited('writesPerAccount')
   bookOpenDaysSlot(@Arg('input', () => BookSlotInput) input: BookSlotInput, @Ctx() ctx: RequestContext) {
     return this.change(ctx, (em) => bookings.bookSlot(em, callerOf(ctx), input));
   }
 
   @Mutation(() => Booking, { description: 'Cancel your booking; freed seats go to the waiting list at once.' })
+  @RateLimited('writesPerAccount')
   cancelOpenDaysBooking(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return this.change(ctx, (em) => bookings.cancelBooking(em, callerOf(ctx), id));
   }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
-import { AppError, fieldError, notFound } from '../../core/errors.js';
+import { AppError, fieldError, notFound, unauthenticated } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
 import { User } from '../accounts/index.js';
@@ -207,10 +207,18 @@ export async function markAttendance(em: EntityManager, caller: Caller, bookingI
 
 /** Check-in at the door by the booking's short code. */
 export async function checkInByCode(em: EntityManager, caller: Caller, code: string, slotId?: string | null): Promise<Booking> {
+  if (!caller.actor) throw unauthenticated();
   const normalised = normaliseShortCode(code);
+  // Another organisation's code answers exactly like a made-up one, so codes cannot be probed.
+  const unknownCode = () => fieldError('code', 'unknownCode', `No booking with code ${normalised}${slotId ? ' for this slot' : ''}.`);
   const booking = await em.findOne(Booking, { code: normalised, municipalityId: caller.municipality.id, ...(slotId ? { slot: slotId } : {}) });
-  if (!booking) throw fieldError('code', 'unknownCode', `No booking with code ${normalised}${slotId ? ' for this slot' : ''}.`);
-  await organizerBooking(em, caller, booking);
+  if (!booking) throw unknownCode();
+  try {
+    await organizerBooking(em, caller, booking);
+  } catch (error) {
+    if (error instanceof AppError && error.extensions.code === 'FORBIDDEN') throw unknownCode();
+    throw error;
+  }
   if (booking.status !== BookingStatus.CONFIRMED) throw bookingConflict('NOT_CONFIRMED', 'Only confirmed bookings can be checked in.');
   booking.attendance = Attendance.ATTENDED;
   await em.flush();

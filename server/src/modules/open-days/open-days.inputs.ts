@@ -2,6 +2,7 @@ import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, 
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AddressInput } from '../../core/address.js';
 import { ActivityType, Attendance, Audience } from './open-days.enums.js';
+import { Omittable } from '../../core/validation.js';
 
 const IsDate = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 2026-10-19.' });
 
@@ -20,7 +21,7 @@ class ActivityFields {
   @Field(() => AddressInput, { nullable: true, description: "Defaults to the organisation's address." })
   @IsOptional() @ValidateNested() place?: AddressInput | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) placeNotes?: string | null;
-  @Field(() => Audience, { nullable: true }) @IsOptional() @IsEnum(Audience) audience?: Audience;
+  @Field(() => Audience, { nullable: true }) @Omittable() @IsEnum(Audience) audience?: Audience;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) accessibilityNotes?: string | null;
 }
 
@@ -35,9 +36,9 @@ export class SubmitActivityInput extends ActivityFields {
 
 @InputType()
 export class UpdateActivityInput extends ActivityFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(3, 150, { message: 'Title must have 3 to 150 characters.' }) title?: string;
-  @Field(() => ActivityType, { nullable: true }) @IsOptional() @IsEnum(ActivityType) type?: ActivityType;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(10, 3000, { message: 'Description must have 10 to 3000 characters.' })
+  @Field(() => String, { nullable: true }) @Omittable() @Length(3, 150, { message: 'Title must have 3 to 150 characters.' }) title?: string;
+  @Field(() => ActivityType, { nullable: true }) @Omittable() @IsEnum(ActivityType) type?: ActivityType;
+  @Field(() => String, { nullable: true }) @Omittable() @Length(10, 3000, { message: 'Description must have 10 to 3000 characters.' })
   description?: string;
 }
 

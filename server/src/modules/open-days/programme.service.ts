@@ -36,7 +36,7 @@ export async function programmeSlots(
   }
   const totalCount = await qb.clone().getCount();
   if (after) {
-    const [startsAt, id] = decodeCursor(after, 2);
+    const [startsAt, id] = decodeCursor(after, ['instant', 'uuid']);
     qb.andWhere('(s.starts_at, s.id) > (?, ?)', [new Date(String(startsAt)), id]);
   }
   const rows = await qb.orderBy({ startsAt: 'asc', id: 'asc' }).limit(first + 1).getResultList();

@@ -6,6 +6,7 @@ import { AddressInput } from '../../core/address.js';
 import { MembershipRole } from '../../core/auth/roles.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';
 import { AccessibilityFeature, ActivityArea, LegalForm, OrganizationStatus } from './organization.enums.js';
+import { Omittable } from '../../core/validation.js';
 
 const identifier = (name: string, check: (value: string) => boolean, message: string) =>
   ValidateBy({
@@ -31,13 +32,13 @@ class OrganizationProfileFields {
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail({}, { message: 'Enter a valid email address.' }) email?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsPhone() phone?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(httpUrl, urlMessage) website?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(10) @IsUrl(httpUrl, { each: true, ...urlMessage })
+  @Field(() => [String], { nullable: true }) @Omittable() @ArrayMaxSize(10) @IsUrl(httpUrl, { each: true, ...urlMessage })
   socialLinks?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(httpUrl, urlMessage) logoUrl?: string | null;
-  @Field(() => [AccessibilityFeature], { nullable: true }) @IsOptional() @IsEnum(AccessibilityFeature, { each: true })
+  @Field(() => [AccessibilityFeature], { nullable: true }) @Omittable() @IsEnum(AccessibilityFeature, { each: true })
   premisesAccessibility?: AccessibilityFeature[];
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) accessibilityNotes?: string | null;
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() lookingForVolunteers?: boolean;
+  @Field(() => Boolean, { nullable: true }) @Omittable() @IsBoolean() lookingForVolunteers?: boolean;
 }
 
 @InputType()
@@ -51,12 +52,12 @@ export class RegisterOrganizationInput extends OrganizationProfileFields {
 
 @InputType()
 export class UpdateOrganizationInput extends OrganizationProfileFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(3, 200, { message: 'Name must have 3 to 200 characters.' }) name?: string;
-  @Field(() => LegalForm, { nullable: true }) @IsOptional() @IsEnum(LegalForm) legalForm?: LegalForm;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(20, 5000, { message: 'Description must have 20 to 5000 characters.' })
+  @Field(() => String, { nullable: true }) @Omittable() @Length(3, 200, { message: 'Name must have 3 to 200 characters.' }) name?: string;
+  @Field(() => LegalForm, { nullable: true }) @Omittable() @IsEnum(LegalForm) legalForm?: LegalForm;
+  @Field(() => String, { nullable: true }) @Omittable() @Length(20, 5000, { message: 'Description must have 20 to 5000 characters.' })
   description?: string;
-  @Field(() => [ActivityArea], { nullable: true }) @IsOptional() @IsEnum(ActivityArea, { each: true }) activityAreas?: ActivityArea[];
-  @Field(() => AddressInput, { nullable: true }) @IsOptional() @ValidateNested() address?: AddressInput;
+  @Field(() => [ActivityArea], { nullable: true }) @Omittable() @IsEnum(ActivityArea, { each: true }) activityAreas?: ActivityArea[];
+  @Field(() => AddressInput, { nullable: true }) @Omittable() @ValidateNested() address?: AddressInput;
 }
 
 @InputType()

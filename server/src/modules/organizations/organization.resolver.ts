@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, R
 import { can } from '../../core/auth/policy.js';
 import { MembershipRole } from '../../core/auth/roles.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
+import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { ConnectionType } from '../../core/pagination.js';
 import { User, usersById } from '../accounts/index.js';
 import { Membership } from './membership.entity.js';
@@ -66,6 +67,7 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization, { description: 'Registers an organisation; the caller becomes its OWNER and it waits for staff (PENDING).' })
+  @RateLimited('writesPerAccount')
   async registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() ctx: RequestContext) {
     const organization = await ctx.em.transactional((em) => organizations.registerOrganization(em, callerOf(ctx), input));
     // The actor was resolved before the membership existed; the rest of this response should see it.

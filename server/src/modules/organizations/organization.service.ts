@@ -47,7 +47,7 @@ export async function listOrganizations(
   }
   const totalCount = await qb.clone().getCount();
   if (after) {
-    const [sortName, id] = decodeCursor(after, 2);
+    const [sortName, id] = decodeCursor(after, ['text', 'uuid']);
     qb.andWhere('(o.sort_name, o.id) > (?, ?)', [sortName, id]);
   }
   const rows = await qb.orderBy({ sortName: 'asc', id: 'asc' }).limit(first + 1).getResultList();

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { can } from '../../core/auth/policy.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
+import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { organizationsById } from '../organizations/index.js';
 import { ParticipantPresence } from './speed-dating.enums.js';
 import { SpeedDatingParticipant, SpeedDatingSession } from './speed-dating.entity.js';
@@ -90,6 +91,7 @@ export class SpeedDatingResolver {
   }
 
   @Mutation(() => SpeedDatingParticipant, { description: 'Register yourself: NGO side for an organisation you belong to, or as an official.' })
+  @RateLimited('writesPerAccount')
   registerForSpeedDating(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: RequestContext) {
     return ctx.em.transactional((em) => dating.register(em, callerOf(ctx), input));
   }

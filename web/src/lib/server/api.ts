@@ -18,6 +18,8 @@ export interface MutationFailure {
   /** Why a CONFLICT happened (e.g. FULL, CLASH), with its details. */
   reason?: string;
   details?: Record<string, unknown>;
+  /** RATE_LIMITED: how long to wait before trying again. */
+  retryAfterSeconds?: number;
 }
 
 export type MutationResult<T> = { ok: true; data: T } | { ok: false; failure: MutationFailure };
@@ -46,6 +48,8 @@ export function createApi(event: RequestEvent) {
           headers: {
             ...(session ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(session)}` } : {}),
             ...(municipality ? { 'x-municipality': municipality } : {}),
+            // The API's rate limits count per person's address, not per this server's.
+            'x-forwarded-for': event.getClientAddress(),
           },
         };
       },
@@ -67,13 +71,14 @@ export function createApi(event: RequestEvent) {
       if (!result.error) return { ok: true, data: result.data as T };
       const graphQLError = result.error.graphQLErrors[0];
       const code = String(graphQLError?.extensions?.code ?? '');
-      if (['BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED'].includes(code)) {
+      if (['BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED', 'RATE_LIMITED'].includes(code)) {
         const { fields, reason, code: _code, ...details } = graphQLError!.extensions as Record<string, unknown>;
         return {
           ok: false,
           failure: {
             code, message: graphQLError!.message, fields: (fields as FieldProblem[] | undefined) ?? [],
             ...(typeof reason === 'string' ? { reason, details } : {}),
+            ...(typeof details.retryAfterSeconds === 'number' ? { retryAfterSeconds: details.retryAfterSeconds } : {}),
           },
         };
       }
@@ -92,7 +97,13 @@ function toHttpError(event: RequestEvent, combined: CombinedError) {
   if (code === 'FORBIDDEN') return error(403, 'Forbidden');
   if (code === 'NOT_FOUND') return error(404, 'Not found');
   if (code === 'BAD_USER_INPUT') return error(400, combined.graphQLErrors[0]!.message);
-  return error(502, combined.message);
+  if (code === 'RATE_LIMITED') {
+    const wait = combined.graphQLErrors[0]!.extensions?.retryAfterSeconds;
+    return error(429, { message: 'Too many requests', ...(typeof wait === 'number' ? { retryAfterSeconds: wait } : {}) });
+  }
+  // The API or its database is away for a moment (or unreachable): "try again", not "broken".
+  if (code === 'SERVICE_UNAVAILABLE' || !combined.graphQLErrors.length) return error(503, 'Service unavailable');
+  return error(500, 'Internal error');
 }
 
 /** Copies the API's Set-Cookie for the session onto the browser response, keeping its attributes. */
