@@ -41,6 +41,7 @@ const stock = async (id: string) => (await staff.ok(`query($id: ID!) { baubleCam
 
 describe('campaigns', () => {
   test('staff create a draft with its stock; bad windows are refused per field; others may not', async () => {
+    const takenYear = year;
     const { createBaubleCampaign } = await staff.ok(CREATE, { input: campaignInput() });
     expect(createBaubleCampaign).toMatchObject({ status: 'DRAFT', baublesInStock: 20 });
     expect((await app.client().fails(`query($id: ID!) { baubleCampaign(id: $id) { id } }`, { id: createBaubleCampaign.id })).extensions?.code).toBe('NOT_FOUND');
@@ -48,6 +49,8 @@ describe('campaigns', () => {
     expect(bad.extensions?.fields).toContainEqual(expect.objectContaining({ field: 'pickupWindows.0.endsAt' }));
     const none = await staff.fails(CREATE, { input: campaignInput({ pickupWindows: [] }) });
     expect(none.extensions?.fields).toContainEqual(expect.objectContaining({ field: 'pickupWindows', code: 'arrayMinSize' }));
+    const sameYear = await staff.fails(CREATE, { input: campaignInput({ year: takenYear }) });
+    expect(sameYear.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE', fields: [{ field: 'year', code: 'conflict' }] });
     expect((await (await resident()).fails(CREATE, { input: campaignInput() })).extensions?.code).toBe('FORBIDDEN');
     expect((await app.client().fails(CREATE, { input: campaignInput() })).extensions?.code).toBe('UNAUTHENTICATED');
   });

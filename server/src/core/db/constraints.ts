@@ -18,6 +18,29 @@ export function violatedConstraint(error: unknown): string | null {
   return detail.constraint ?? null;
 }
 
+/** What a broken constraint means to a client: the input field it is about and why. */
+export interface ConstraintMeaning {
+  field: string;
+  message: string;
+}
+
+const meanings = new Map<string, ConstraintMeaning>();
+
+/**
+ * Modules name what their constraints mean once; every write that breaks one, whichever code path
+ * and however it raced, then answers with that field and reason instead of a generic message.
+ */
+export function describeConstraints(described: Record<string, ConstraintMeaning>): void {
+  for (const [name, meaning] of Object.entries(described)) meanings.set(name, meaning);
+}
+
+const withMeaning = (code: 'CONFLICT' | 'BAD_USER_INPUT', reason: string, fallback: string, constraint: string | undefined) => {
+  const meaning = constraint ? meanings.get(constraint) : undefined;
+  return new AppError(code, meaning?.message ?? fallback, {
+    reason, fields: meaning ? [{ field: meaning.field, code: reason === 'INVALID_VALUE' ? 'invalid' : 'conflict', message: meaning.message }] : [],
+  });
+};
+
 // Node socket errors and PostgreSQL's connection (08), shutdown (57P0x) and resource (53) classes:
 // the database is away or overloaded, not wrong, so the client should simply retry.
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
@@ -38,15 +61,13 @@ export function databaseErrorToAppError(error: unknown): AppError | null {
     const detail = current as DatabaseErrorDetail;
     const code = detail.code ?? '';
     if (isUnavailable(detail)) return serviceUnavailable();
-    if (code === '23505') return new AppError('CONFLICT', 'This already exists.', { reason: 'DUPLICATE' });
-    if (code === '23P01') return new AppError('CONFLICT', 'This overlaps with something that already exists.', { reason: 'OVERLAP' });
+    if (code === '23505') return withMeaning('CONFLICT', 'DUPLICATE', 'This already exists.', detail.constraint);
+    if (code === '23P01') return withMeaning('CONFLICT', 'OVERLAP', 'This overlaps with something that already exists.', detail.constraint);
     if (code === '40001' || code === '40P01') {
       return new AppError('CONFLICT', 'Someone changed this at the same moment; try again.', { reason: 'CONCURRENT_CHANGE' });
     }
     if (code === '23503') return new AppError('NOT_FOUND', 'Something this refers to does not exist (any more).');
-    if (code === '23514' || code === '23502') {
-      return new AppError('BAD_USER_INPUT', 'A value is outside what is allowed.', { reason: 'INVALID_VALUE', fields: [] });
-    }
+    if (code === '23514' || code === '23502') return withMeaning('BAD_USER_INPUT', 'INVALID_VALUE', 'A value is outside what is allowed.', detail.constraint);
     // Class 22, data exceptions: a value PostgreSQL cannot store (out of range, malformed, too long).
     if (/^22/.test(code)) return new AppError('BAD_USER_INPUT', 'A value is malformed or out of range.', { reason: 'INVALID_VALUE', fields: [] });
     current = detail.cause;

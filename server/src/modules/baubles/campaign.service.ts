@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
+import { describeConstraints } from '../../core/db/constraints.js';
 import { findVisible, visibleWhere } from '../../core/db/drafts.js';
 import { type FieldProblem, inputError } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
@@ -23,6 +24,10 @@ function checkCampaign(input: CampaignInput) {
   }
   if (problems.length) throw inputError(problems);
 }
+
+describeConstraints({
+  bauble_campaign_municipality_id_year_unique: { field: 'year', message: 'There is already a campaign for this year.' },
+});
 
 export async function createCampaign(em: EntityManager, caller: Caller, input: CampaignInput): Promise<BaubleCampaign> {
   authorize(caller.actor, 'baubles.manage');
