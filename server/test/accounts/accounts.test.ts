@@ -63,6 +63,11 @@ describe('sign-up validation stores nothing', () => {
     ['email', { email: 'not-an-email', password: TEST_PASSWORD, displayName: 'X Y' }, 'isEmail'],
     ['password', { email: 'short@example.org', password: 'short', displayName: 'X Y' }, 'minLength'],
     ['displayName', { email: 'name@example.org', password: TEST_PASSWORD, displayName: 'X' }, 'isLength'],
+    // Long enough, but on every list of common passwords or a keyboard pattern or a repeat.
+    ['password', { email: 'digits@example.org', password: '1234567890', displayName: 'X Y' }, 'weakPassword'],
+    ['password', { email: 'repeat@example.org', password: 'aaaaaaaaaa', displayName: 'X Y' }, 'weakPassword'],
+    ['password', { email: 'keyboard@example.org', password: 'qwertyuiop', displayName: 'X Y' }, 'weakPassword'],
+    ['password', { email: 'own-email@example.org', password: 'own-email@example.org', displayName: 'X Y' }, 'weakPassword'],
   ])('bad %s is BAD_USER_INPUT naming the field', async (field, input, code) => {
     const before = await userCount();
     const error = await app.client().fails(SIGN_UP, { input });
