@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
+import { lockKeys } from '../../core/db/locks.js';
 import { AppError, fieldError, notFound, unauthenticated } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
@@ -31,6 +32,8 @@ export interface BookingOutcome {
 }
 
 const ACTIVE = [BookingStatus.CONFIRMED, BookingStatus.WAITLISTED];
+/** Advisory-lock namespace: one person's confirmed bookings (they may not overlap in time). */
+const PERSON_BOOKINGS = 'open-days-person';
 
 const bookingConflict = (reason: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError('CONFLICT', message, { reason, ...extra });
@@ -95,6 +98,8 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
 
   const fits = slot.seatsTaken + input.partySize <= slot.capacity;
   if (fits) {
+    // The person's confirmed bookings change one transaction at a time (see promoteWaiting).
+    await lockKeys(em, PERSON_BOOKINGS, [actor.userId]);
     const clash = await clashingBooking(em, actor.userId, slot);
     if (clash) throw clashError(clash);
   } else if (!input.waitlistIfFull) {
@@ -133,6 +138,9 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
 async function promoteWaiting(em: EntityManager, slot: Slot, activity: Activity) {
   if (slot.capacity === null) return;
   const waiting = await em.find(Booking, { slot, status: BookingStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' }, populate: ['user'] });
+  // Someone waiting here may be booking an overlapping slot right now: wait for that to commit, so
+  // the clash check below sees it and skips them, and this cancellation never fails on their account.
+  await lockKeys(em, PERSON_BOOKINGS, waiting.map((w) => w.user.id));
   // One query for everyone waiting: who already holds a confirmed booking overlapping this slot.
   const busy = waiting.length
     ? await em.find(Booking, {
