@@ -106,6 +106,8 @@ describe('sign-ups', () => {
     const { client: elsewhere } = await app.clientAs(Role.RESIDENT, { municipality: 'czerwionka-leszczyny' });
     expect((await residentSignUp(elsewhere, c, 1)).errors![0]!.extensions?.code).toBe('NOT_FOUND');
     await staff.ok(`mutation($id: ID!) { setBaubleCampaignStatus(id: $id, status: CLOSED) { id } }`, { id: c.id });
+    expect((await staff.fails(`mutation($id: ID!) { setBaubleCampaignStatus(id: $id, status: DRAFT) { id } }`, { id: c.id })).extensions)
+      .toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', currentStatus: 'CLOSED', requestedStatus: 'DRAFT', allowedStatuses: ['OPEN'] });
     expect((await residentSignUp(await resident(), c, 1)).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_OPEN' });
   });
 
@@ -208,4 +210,56 @@ test('200 simultaneous sign-ups never take the stock below zero and queue the re
   const waiting = rows.filter((r) => r.status === 'WAITLISTED');
   expect(waiting.map((w) => w.queue_number)).toEqual(waiting.map((_, i) => i + 1));
   for (const w of waiting) expect(w.quantity).toBeGreaterThan(left);
+});
+
+describe('two desks at once', () => {
+  test('the same return recorded at two desks at the same moment is recorded once, and its history stays consistent', async () => {
+    const c = await openCampaign({ baublesPrepared: 60, limitResident: 3 });
+    const holders = await app.clientsAs(Role.RESIDENT, 13);
+    const secondDesk = (await app.clientAs(Role.STAFF)).client;
+    const codes: string[] = [];
+    for (const { client } of holders) {
+      const { code } = (await residentSignUp(client, c, 3)).data!.signUpForBaubles;
+      await staff.ok(PICKUP, { c: c.id, input: { code, quantity: 3 } });
+      codes.push(code);
+    }
+    // Each sign-up returned at both desks at once, with different counts: one desk wins, the other is told.
+    const answers = await Promise.all(codes.flatMap((code) => [
+      staff.request(RETURN, { c: c.id, input: { code, quantity: 3 } }),
+      secondDesk.request(RETURN, { c: c.id, input: { code, quantity: 2 } }),
+    ]));
+    for (let i = 0; i < codes.length; i++) {
+      const [first, second] = [answers[2 * i]!, answers[2 * i + 1]!];
+      const won = [first, second].filter((a) => !a.errors);
+      expect(won, JSON.stringify([first.errors, second.errors])).toHaveLength(1);
+      expect([first, second].find((a) => a.errors)!.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_PICKED_UP' });
+      const winner = won[0]!.data!.recordBaubleReturn;
+      expect(winner.history.filter((h: { toStatus: string }) => h.toStatus === 'RETURNED')).toHaveLength(1);
+      const [row] = await app.em().getConnection().execute<{ status: string; returned_quantity: number }[]>(
+        'select status, returned_quantity from bauble_signup where campaign_id = ? and code = ?', [c.id, codes[i]],
+      );
+      expect(row).toEqual({ status: 'RETURNED', returned_quantity: winner === first.data?.recordBaubleReturn ? 3 : 2 });
+    }
+  });
+
+  test('a return racing the overdue job is neither lost nor recorded twice', async () => {
+    const c = await openCampaign({ baublesPrepared: 60, limitResident: 3, returnDeadline: new Date(Date.now() + 3 * DAY).toISOString() });
+    const holders = await app.clientsAs(Role.RESIDENT, 10);
+    const codes: string[] = [];
+    for (const { client } of holders) {
+      const { code } = (await residentSignUp(client, c, 2)).data!.signUpForBaubles;
+      await staff.ok(PICKUP, { c: c.id, input: { code, quantity: 2 } });
+      codes.push(code);
+    }
+    const [, ...returns] = await Promise.all([
+      runDeadlineChores(app.em(), new Date(Date.now() + 4 * DAY)),
+      ...codes.map((code) => staff.request(RETURN, { c: c.id, input: { code, quantity: 2 } })),
+    ]);
+    expect(returns.filter((r) => r.errors)).toEqual([]);
+    for (const r of returns) {
+      const history = r.data!.recordBaubleReturn.history.map((h: { fromStatus: string | null; toStatus: string }) => `${h.fromStatus}>${h.toStatus}`);
+      // Either returned in time, or marked overdue first and then returned: each step once, in order.
+      expect([['null>RESERVED', 'RESERVED>PICKED_UP', 'PICKED_UP>RETURNED'], ['null>RESERVED', 'RESERVED>PICKED_UP', 'PICKED_UP>OVERDUE', 'OVERDUE>RETURNED']]).toContainEqual(history);
+    }
+  });
 });

@@ -41,6 +41,17 @@ describe('editions', () => {
     expect(await count('open_days_edition')).toBe(before);
   });
 
+  test('an edition moves only along its lifecycle: a closed edition never returns to a draft', async () => {
+    const { createOpenDaysEdition: edition } = await world.staff.ok(CREATE_EDITION, { input: editionInput() });
+    const SET = `mutation($id: ID!, $status: EditionStatus!) { setOpenDaysEditionStatus(id: $id, status: $status) { status } }`;
+    const move = (status: string) => world.staff.request(SET, { id: edition.id, status });
+    expect((await move('PUBLISHED')).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', currentStatus: 'DRAFT', requestedStatus: 'PUBLISHED' });
+    for (const status of ['OPEN', 'DRAFT', 'OPEN', 'PUBLISHED', 'CLOSED']) expect((await move(status)).data?.setOpenDaysEditionStatus.status).toBe(status);
+    for (const status of ['DRAFT', 'OPEN', 'PUBLISHED']) {
+      expect((await move(status)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'CLOSED', requestedStatus: status, allowedStatuses: [] });
+    }
+  });
+
   test('organisers, residents and anonymous users may not manage editions', async () => {
     expect((await world.organizer.fails(CREATE_EDITION, { input: editionInput() })).extensions?.code).toBe('FORBIDDEN');
     expect((await app.client().fails(CREATE_EDITION, { input: editionInput() })).extensions?.code).toBe('UNAUTHENTICATED');

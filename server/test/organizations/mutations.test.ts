@@ -210,6 +210,11 @@ describe('staff moderation', () => {
     expect((await owner.fails(ARCHIVE, { id: org.id })).extensions?.code).toBe('FORBIDDEN');
     expect((await staff.ok(ARCHIVE, { id: org.id })).archiveOrganization.status).toBe('ARCHIVED');
     expect((await app.client().ok(`query($s: String!) { organization(slug: $s) { status } }`, { s: org.slug })).organization).toBeNull();
+    // Archived is archived: archiving again is refused with both states named; publishing restores it.
+    expect((await staff.fails(ARCHIVE, { id: org.id })).extensions).toMatchObject({
+      code: 'CONFLICT', reason: 'INVALID_TRANSITION', currentStatus: 'ARCHIVED', requestedStatus: 'ARCHIVED', allowedStatuses: ['PUBLISHED'],
+    });
+    expect((await staff.ok(PUBLISH, { id: org.id })).publishOrganization.status).toBe('PUBLISHED');
   });
 
   test('staff record public-benefit years; the percentage follows the year', async () => {

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -10,4 +11,13 @@ export async function lockKeys(em: EntityManager, namespace: string, keys: Itera
   if (!sorted.length) return;
   // unnest keeps the array's order, so the locks are taken in it.
   await em.execute('select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[?]::text[]) as k', [sorted]);
+}
+
+/**
+ * Locks a loaded record's row until the transaction ends and re-reads it, so the checks that follow
+ * see what is stored now, not what this request read earlier (a second desk may have just changed it).
+ */
+export async function lockForUpdate(em: EntityManager, record: object): Promise<void> {
+  await em.lock(record, LockMode.PESSIMISTIC_WRITE);
+  await em.refresh(record);
 }

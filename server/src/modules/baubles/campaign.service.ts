@@ -8,7 +8,7 @@ import { type FieldProblem, inputError } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
 import { Municipality } from '../municipalities/index.js';
-import { CampaignStatus, SignupKind, SignupStatus } from './baubles.enums.js';
+import { CampaignStatus, SignupKind, SignupStatus, campaignLifecycle } from './baubles.enums.js';
 import type { CampaignInput } from './baubles.inputs.js';
 import { BaubleCampaign, PickupWindow } from './campaign.entity.js';
 import { signupMessage } from './messages.js';
@@ -44,7 +44,7 @@ export async function createCampaign(em: EntityManager, caller: Caller, input: C
 export async function setCampaignStatus(em: EntityManager, caller: Caller, id: string, status: CampaignStatus): Promise<BaubleCampaign> {
   authorize(caller.actor, 'baubles.manage');
   const campaign = await findCampaign(em, caller, id);
-  campaign.status = status;
+  await campaignLifecycle.move(em, campaign, status);
   await em.flush();
   return campaign;
 }
@@ -108,10 +108,14 @@ export async function runDeadlineChores(em: EntityManager, now = new Date()): Pr
       campaign.reminderQueuedAt = now;
       reminded += holding.length;
     }
-    const late = await tx.find(BaubleSignup, { status: SignupStatus.PICKED_UP, campaign: { returnDeadline: { $lt: now } } });
-    for (const signup of late) {
-      tx.create(BaubleSignupEvent, { signup, fromStatus: signup.status, toStatus: SignupStatus.OVERDUE, actor: null, note: 'return deadline passed' });
-      signup.status = SignupStatus.OVERDUE;
+    // One conditional update: a sign-up a desk is returning right now is either returned first (and
+    // skipped here) or marked overdue first (and then returned): never both, never lost.
+    const late = await tx.execute<{ id: string }[]>(
+      `update bauble_signup set status = ? where status = ? and campaign_id in (select id from bauble_campaign where return_deadline < ?) returning id`,
+      [SignupStatus.OVERDUE, SignupStatus.PICKED_UP, now],
+    );
+    for (const { id } of late) {
+      tx.create(BaubleSignupEvent, { signup: tx.getReference(BaubleSignup, id), fromStatus: SignupStatus.PICKED_UP, toStatus: SignupStatus.OVERDUE, actor: null, note: 'return deadline passed' });
     }
     return { reminded, overdue: late.length };
   });

@@ -2,12 +2,13 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, can, type Actor } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
+import { lockForUpdate } from '../../core/db/locks.js';
 import { AppError, fieldError, notFound } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
 import { entriesToPromote } from '../../core/waitlist.js';
 import { organizationInMunicipality } from '../organizations/index.js';
-import { CampaignStatus, SignupKind, SignupStatus } from './baubles.enums.js';
+import { CampaignStatus, SignupKind, SignupStatus, signupLifecycle } from './baubles.enums.js';
 import type { BaubleSignupInput } from './baubles.inputs.js';
 import { BaubleCampaign, PickupWindow } from './campaign.entity.js';
 import { signupMessage, type SignupEvent } from './messages.js';
@@ -42,7 +43,9 @@ async function stockChange(em: EntityManager, campaign: BaubleCampaign): Promise
 }
 
 /** Moves a sign-up to a new status and writes the history row (actor null = the system). */
+/** Every status change of a sign-up: checked against its lifecycle and written to its history. */
 function transition(em: EntityManager, signup: BaubleSignup, to: SignupStatus, actor: Actor | null, note?: string) {
+  signupLifecycle.assertMove(signup.status, to);
   em.create(BaubleSignupEvent, { signup, fromStatus: signup.status, toStatus: to, actor: actor?.userId ?? null, note: note ?? null });
   signup.status = to;
 }
@@ -157,6 +160,8 @@ export async function recordPickup(em: EntityManager, caller: Caller, campaignId
 export async function recordReturn(em: EntityManager, caller: Caller, campaignId: string, code: string, quantity: number): Promise<BaubleSignup> {
   const actor = authorize(caller.actor, 'baubles.manage');
   const signup = await signupInMunicipality(em, caller, { code: normaliseShortCode(code), campaign: campaignId });
+  // Another desk (or the overdue job) may be changing this sign-up right now: decide on what is stored.
+  await lockForUpdate(em, signup);
   if (signup.status !== SignupStatus.PICKED_UP && signup.status !== SignupStatus.OVERDUE) {
     throw conflict('NOT_PICKED_UP', `This sign-up is ${signup.status}: nothing was picked up to return.`);
   }

@@ -5,7 +5,7 @@ import { findVisible, visibleWhere } from '../../core/db/drafts.js';
 import { type FieldProblem, inputError } from '../../core/errors.js';
 import { Municipality } from '../municipalities/index.js';
 import { OpenDaysEdition } from './edition.entity.js';
-import { EditionStatus } from './open-days.enums.js';
+import { EditionStatus, editionLifecycle } from './open-days.enums.js';
 import type { EditionInput } from './open-days.inputs.js';
 
 function checkEditionDates(input: EditionInput) {
@@ -42,7 +42,7 @@ export async function updateEdition(em: EntityManager, caller: Caller, id: strin
 export async function setEditionStatus(em: EntityManager, caller: Caller, id: string, status: EditionStatus): Promise<OpenDaysEdition> {
   authorize(caller.actor, 'openDays.manageEditions');
   const edition = await findEdition(em, caller, id);
-  edition.status = status;
+  await editionLifecycle.move(em, edition, status);
   await em.flush();
   return edition;
 }

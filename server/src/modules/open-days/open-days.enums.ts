@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { Lifecycle } from '../../core/lifecycle.js';
 
 /** DRAFT: staff prepare; OPEN: organisations submit activities; PUBLISHED: residents book; CLOSED: over. */
 export enum EditionStatus {
@@ -7,6 +8,14 @@ export enum EditionStatus {
   PUBLISHED = 'PUBLISHED',
   CLOSED = 'CLOSED',
 }
+
+/** Prepared, taking activities, programme public and bookable, over. Before publishing it can go back to a draft. */
+export const editionLifecycle = new Lifecycle<EditionStatus>('The edition', {
+  [EditionStatus.DRAFT]: [EditionStatus.OPEN],
+  [EditionStatus.OPEN]: [EditionStatus.DRAFT, EditionStatus.PUBLISHED],
+  [EditionStatus.PUBLISHED]: [EditionStatus.CLOSED],
+  [EditionStatus.CLOSED]: [],
+});
 
 export enum ActivityType {
   WORKSHOP = 'WORKSHOP',

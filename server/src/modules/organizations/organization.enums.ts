@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { Lifecycle } from '../../core/lifecycle.js';
 
 export enum LegalForm {
   FOUNDATION = 'FOUNDATION',
@@ -45,6 +46,13 @@ export enum OrganizationStatus {
   PUBLISHED = 'PUBLISHED',
   ARCHIVED = 'ARCHIVED',
 }
+
+/** Registered, verified and published, archived when it no longer operates (and restorable). */
+export const organizationLifecycle = new Lifecycle<OrganizationStatus>('The organisation', {
+  [OrganizationStatus.PENDING]: [OrganizationStatus.PUBLISHED, OrganizationStatus.ARCHIVED],
+  [OrganizationStatus.PUBLISHED]: [OrganizationStatus.ARCHIVED],
+  [OrganizationStatus.ARCHIVED]: [OrganizationStatus.PUBLISHED],
+});
 
 registerEnumType(LegalForm, { name: 'LegalForm' });
 registerEnumType(ActivityArea, { name: 'ActivityArea' });

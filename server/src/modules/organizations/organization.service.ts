@@ -13,7 +13,7 @@ import { Municipality } from '../municipalities/index.js';
 import { normaliseIdentifier } from './identifiers.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
-import { OrganizationStatus } from './organization.enums.js';
+import { OrganizationStatus, organizationLifecycle } from './organization.enums.js';
 import type {
   AddMemberInput, OrganizationFilter, RegisterOrganizationInput, SetPublicBenefitYearsInput, UpdateOrganizationInput,
 } from './organization.inputs.js';
@@ -161,7 +161,7 @@ export async function updateOrganization(em: EntityManager, caller: Caller, id: 
 export async function setOrganizationStatus(em: EntityManager, caller: Caller, id: string, status: OrganizationStatus): Promise<Organization> {
   authorize(caller.actor, 'organization.moderate');
   const organization = await organizationInMunicipality(em, caller, id);
-  organization.status = status;
+  await organizationLifecycle.move(em, organization, status);
   await em.flush();
   return organization;
 }
