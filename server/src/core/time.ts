@@ -1,56 +1,55 @@
-/** The product's one time zone: everything is stored as an instant (timestamptz) and shown in Warsaw time. */
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * The product's one time zone: everything is stored as an instant (timestamptz) and shown in Warsaw
+ * time. The web app imports this file too, so server and browser turn wall-clock times into instants
+ * by the same rule.
+ */
 export const TIME_ZONE = 'Europe/Warsaw';
 
-const partsFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
+const zoned = (instant: Date) => Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(TIME_ZONE);
 
 /** Warsaw wall-clock fields of an instant. */
 export function warsawParts(instant: Date) {
-  const parts = Object.fromEntries(partsFormatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
-    hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second),
-  };
-}
-
-/** Milliseconds Warsaw is ahead of UTC at an instant (3 600 000 in winter, 7 200 000 in summer). */
-function offsetAt(instant: Date): number {
-  const p = warsawParts(instant);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant.getTime() / 1000) * 1000;
+  const { year, month, day, hour, minute, second } = zoned(instant);
+  return { year, month, day, hour, minute, second };
 }
 
 /**
- * The instant of a Warsaw wall-clock time. Times that do not exist (the skipped hour in March)
- * move forward by the gap; ambiguous ones (the repeated hour in October) take the first.
+ * The instant of a Warsaw wall-clock time (`2026-10-25`, `02:30`). Twice a year a wall-clock hour is
+ * not one instant; the rule (Temporal's "compatible", as calendar apps do):
+ * - the skipped hour (last Sunday of March, 02:00–02:59 does not exist) moves forward by the gap:
+ *   02:30 is 03:30 summer time;
+ * - the repeated hour (last Sunday of October, 02:00–02:59 happens twice) is its first occurrence,
+ *   still in summer time: 02:30 is 00:30 UTC, not 01:30 UTC.
  */
 export function warsawTimeToInstant(date: string, time = '00:00'): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
-  // The offset is one of the two in force half a day before or after; keep those that read back right.
-  const offsetBefore = offsetAt(new Date(asUtc - 12 * 3_600_000));
-  const offsetAfter = offsetAt(new Date(asUtc + 12 * 3_600_000));
-  const matches = [asUtc - offsetBefore, asUtc - offsetAfter].filter((t) => {
-    const p = warsawParts(new Date(t));
-    return p.day === d && p.hour === hh && p.minute === mm;
-  });
-  return new Date(matches.length ? Math.min(...matches) : asUtc - offsetBefore);
+  const wallClock = Temporal.PlainDateTime.from(`${date}T${time}`);
+  return new Date(wallClock.toZonedDateTime(TIME_ZONE, { disambiguation: 'compatible' }).epochMilliseconds);
 }
 
 /** The Warsaw calendar date (YYYY-MM-DD) an instant falls on. */
 export function warsawDate(instant: Date): string {
-  const p = warsawParts(instant);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return zoned(instant).toPlainDate().toString();
 }
 
 /** The day after a YYYY-MM-DD date. */
 export function nextDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return Temporal.PlainDate.from(date).add({ days: 1 }).toString();
 }
 
 /** "sobota, 24 października 2026, 10:00" style text for messages, in Warsaw time. */
 export function formatWarsaw(instant: Date, lang: 'pl' | 'en' = 'pl'): string {
   return new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(instant);
+}
+
+/** A real calendar date written YYYY-MM-DD, in the years the product handles (as the API's date range). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  try {
+    const date = Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return date.year >= 1900 && date.year < 2200;
+  } catch {
+    return false;
+  }
 }

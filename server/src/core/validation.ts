@@ -1,5 +1,6 @@
-import { IsDefined, type ValidationError, ValidateIf, validate } from 'class-validator';
+import { IsDefined, type ValidationError, ValidateBy, ValidateIf, validate } from 'class-validator';
 import { type FieldProblem, inputError } from './errors.js';
+import { isCalendarDate } from './time.js';
 
 /** Flattens class-validator's nested errors into `address.postalCode`-style field paths. */
 function toProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -29,3 +30,10 @@ export function Omittable(): PropertyDecorator {
     IsDefined({ message: 'Leave this field out to keep its value; it cannot be empty.' })(target, key);
   };
 }
+
+/** A Warsaw calendar date field, `YYYY-MM-DD`: a real date between 1900 and 2199. */
+export const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'calendarDate',
+    validator: { validate: (value: unknown) => isCalendarDate(value), defaultMessage: () => 'Use a real date like 2026-10-19.' },
+  });

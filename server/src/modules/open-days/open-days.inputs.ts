@@ -1,16 +1,15 @@
-import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AddressInput } from '../../core/address.js';
 import { ActivityType, Attendance, Audience } from './open-days.enums.js';
-import { Omittable } from '../../core/validation.js';
+import { IsCalendarDate, Omittable } from '../../core/validation.js';
 
-const IsDate = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 2026-10-19.' });
 
 @InputType()
 export class EditionInput {
   @Field(() => String) @Length(3, 120) name!: string;
-  @Field(() => String, { description: 'First day, YYYY-MM-DD (Warsaw).' }) @IsDate() startsOn!: string;
-  @Field(() => String, { description: 'Last day, YYYY-MM-DD (Warsaw).' }) @IsDate() endsOn!: string;
+  @Field(() => String, { description: 'First day, YYYY-MM-DD (Warsaw).' }) @IsCalendarDate() startsOn!: string;
+  @Field(() => String, { description: 'Last day, YYYY-MM-DD (Warsaw).' }) @IsCalendarDate() endsOn!: string;
   @Field(() => Date) submissionsOpenAt!: Date;
   @Field(() => Date) submissionsCloseAt!: Date;
 }
@@ -62,7 +61,7 @@ export class BookSlotInput {
 
 @InputType()
 export class ProgrammeFilter {
-  @Field(() => String, { nullable: true, description: 'Only slots on this Warsaw date (YYYY-MM-DD).' }) @IsOptional() @IsDate() day?: string;
+  @Field(() => String, { nullable: true, description: 'Only slots on this Warsaw date (YYYY-MM-DD).' }) @IsOptional() @IsCalendarDate() day?: string;
   @Field(() => [ActivityType], { nullable: true }) @IsOptional() @IsEnum(ActivityType, { each: true }) types?: ActivityType[];
   @Field(() => [Audience], { nullable: true }) @IsOptional() @IsEnum(Audience, { each: true }) audiences?: Audience[];
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) district?: string;
