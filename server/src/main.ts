@@ -16,7 +16,7 @@ import { projectRoot } from './core/db/paths.js';
 import { entities } from './entities.js';
 import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
-import { runPeriodically } from './core/periodic.js';
+import { JobLeadership, runPeriodically } from './core/periodic.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { runDeadlineChores } from './modules/baubles/index.js';
 import { startSpeedDatingTicker } from './modules/speed-dating/index.js';
@@ -56,15 +56,18 @@ if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 if (config.seedDemoData && (await seedDemoData(orm.em.fork()))) console.log('Loaded demo data.');
 
 const webHandler = await loadWebHandler();
-const events = createAppPubSub(config.redisUrl);
+// Deployments sharing a Redis are told apart by their database unless a prefix is set.
+const events = createAppPubSub(config.redisUrl, config.redisChannelPrefix ?? `razem:${decodeURIComponent(new URL(database.url).pathname.slice(1))}`);
 const rateLimitPool = new pg.Pool({ connectionString: database.url, max: 4 });
 // A pool's idle client can lose its server (a restart); the pool replaces it, so this is only noise.
 rateLimitPool.on('error', () => {});
 const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, config.rateLimits);
 const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, config, webHandler });
-const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl));
-const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000);
-const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub);
+// Background jobs run in one instance of the deployment at a time (see JobLeadership).
+const leadership = new JobLeadership(database.url);
+const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl), leadership);
+const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000, leadership);
+const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub, leadership);
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   console.log(`\nRazem is running: ${where}\n`);
@@ -79,6 +82,7 @@ async function stop(signal: string) {
   await outbox.stop();
   await deadlines.stop();
   await speedDatingTicker.stop();
+  await leadership.close();
   await events.close();
   await rateLimitPool.end();
   await orm.close();

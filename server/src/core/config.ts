@@ -18,6 +18,8 @@ export interface AppConfig {
   secureCookies: boolean;
   smtpUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of this deployment's Redis channels; unset: `razem:<database name>`. */
+  redisChannelPrefix: string | undefined;
   /** Serve the built SvelteKit app from the same port (one URL locally). */
   serveWeb: boolean;
   /** Load the invented demo data into an empty database. */
@@ -58,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     PUBLIC_ORIGIN: url({ default: undefined }),
     SMTP_URL: url({ default: undefined }),
     REDIS_URL: url({ default: undefined }),
+    REDIS_CHANNEL_PREFIX: str({ default: undefined }),
     SERVE_WEB: bool({ default: true }),
     SEED_DEMO_DATA: bool({ default: true }),
     EMBEDDED_PG_PORT: port({ default: 54329 }),
@@ -86,6 +89,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: publicOrigin.startsWith('https:'),
     smtpUrl: e.SMTP_URL || undefined,
     redisUrl: e.REDIS_URL || undefined,
+    redisChannelPrefix: e.REDIS_CHANNEL_PREFIX || undefined,
     serveWeb: e.SERVE_WEB,
     seedDemoData: e.SEED_DEMO_DATA,
     embeddedPostgresPort: e.EMBEDDED_PG_PORT,

@@ -23,6 +23,26 @@ test.skipIf(!redisUrl)('an event published on one instance reaches a subscriber 
   }
 });
 
+test.skipIf(!redisUrl)('two deployments sharing one Redis never see each other\'s events', async () => {
+  const [ours, oursToo, theirs] = [createAppPubSub(redisUrl, 'leszno-prod'), createAppPubSub(redisUrl, 'leszno-prod'), createAppPubSub(redisUrl, 'staging')];
+  try {
+    const topic = `TEST_${Date.now()}`;
+    const received: string[] = [];
+    const listen = async (name: string, pubSub: typeof ours.pubSub) => {
+      for await (const event of pubSub.subscribe(topic, 'x')) received.push(`${name}:${(event as { from: string }).from}`);
+    };
+    void listen('oursToo', oursToo.pubSub);
+    void listen('theirs', theirs.pubSub);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    ours.pubSub.publish(topic, 'x', { from: 'ours' });
+    theirs.pubSub.publish(topic, 'x', { from: 'theirs' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.sort()).toEqual(['oursToo:ours', 'theirs:theirs']);
+  } finally {
+    await Promise.all([ours.close(), oursToo.close(), theirs.close()]);
+  }
+});
+
 test('without Redis, events stay in the process', async () => {
   const { pubSub } = createAppPubSub();
   const iterator = pubSub.subscribe('LOCAL', 'x')[Symbol.asyncIterator]();

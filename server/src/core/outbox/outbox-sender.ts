@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { runPeriodically } from '../periodic.js';
+import { type JobLeadership, runPeriodically } from '../periodic.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 export interface Delivery {
@@ -55,6 +55,6 @@ export async function sendPendingMessages(em: EntityManager, delivery: Delivery,
 }
 
 /** Polls the outbox in the background until stopped. */
-export function startOutboxSender(fork: () => EntityManager, delivery: Delivery, intervalMs = 2000) {
-  return runPeriodically('outbox', () => sendPendingMessages(fork(), delivery), intervalMs);
+export function startOutboxSender(fork: () => EntityManager, delivery: Delivery, leadership?: JobLeadership, intervalMs = 2000) {
+  return runPeriodically('outbox', () => sendPendingMessages(fork(), delivery), intervalMs, leadership);
 }
