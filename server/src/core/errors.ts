@@ -27,8 +27,13 @@ export const forbidden = (message = 'You are not allowed to do this.') => new Ap
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
 
-export const conflict = (message: string, field?: string) =>
-  new AppError('CONFLICT', message, field ? { fields: [{ field, code: 'conflict', message }] } : {});
+/**
+ * The one CONFLICT of the API: the request is fine but the state of things refuses it. `reason` is a
+ * stable word clients translate (FULL, CLASH, NOT_OPEN…); `field` names the input it is about;
+ * anything else in `details` goes to the client as it is (e.g. the clashing booking).
+ */
+export const conflict = (reason: string, message: string, { field, ...details }: { field?: string } & Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, { reason, ...details, ...(field ? { fields: [{ field, code: 'conflict', message }] } : {}) });
 
 /**
  * Over a rate limit. `http` sets the response's status and `Retry-After` (Apollo reads it and

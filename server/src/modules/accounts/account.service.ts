@@ -28,7 +28,7 @@ export interface CreateUserData {
 export async function createUser(em: EntityManager, municipalityId: string, data: CreateUserData): Promise<User> {
   const email = normaliseEmail(data.email);
   if (await em.count(User, { municipality: municipalityId, email })) {
-    throw conflict('An account with this email already exists.', 'email');
+    throw conflict('DUPLICATE_EMAIL', 'An account with this email already exists.', { field: 'email' });
   }
   const user = em.create(User, {
     municipality: em.getReference(Municipality, municipalityId),

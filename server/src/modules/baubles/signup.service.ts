@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, can, type Actor } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { lockForUpdate } from '../../core/db/locks.js';
-import { AppError, fieldError, notFound } from '../../core/errors.js';
+import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
 import { entriesToPromote } from '../../core/waitlist.js';
@@ -28,7 +28,6 @@ export interface SignupOutcome {
 }
 
 const ACTIVE = [SignupStatus.WAITLISTED, SignupStatus.RESERVED, SignupStatus.PICKED_UP, SignupStatus.OVERDUE];
-const conflict = (reason: string, message: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', message, { reason, ...extra });
 
 /** Locks the campaign row: every stock change happens under this lock. */
 async function lockCampaign(em: EntityManager, caller: Caller, campaignId: string): Promise<BaubleCampaign> {

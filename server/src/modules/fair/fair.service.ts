@@ -58,7 +58,7 @@ async function flushStand(em: EntityManager) {
   try {
     await em.flush();
   } catch (error) {
-    if (violatedConstraint(error) === STAND_CODE) throw conflict('Another stand of this fair has this code.', 'code');
+    if (violatedConstraint(error) === STAND_CODE) throw conflict('DUPLICATE_CODE', 'Another stand of this fair has this code.', { field: 'code' });
     throw error;
   }
 }
@@ -118,13 +118,13 @@ export async function applyForStand(em: EntityManager, caller: Caller, input: Fa
   const fair = await findFair(em, caller, input.fairId);
   assertWindowOpen(fair, caller);
   const organization = await organizationInMunicipality(em, caller, input.organizationId);
-  if (organization.status !== OrganizationStatus.PUBLISHED) throw conflict('Only organisations published in the directory can apply.');
-  if (await em.count(FairApplication, { fair, organization })) throw conflict('This organisation has already applied for this fair; edit that application.', 'organizationId');
+  if (organization.status !== OrganizationStatus.PUBLISHED) throw conflict('NOT_PUBLISHED', 'Only organisations published in the directory can apply.');
+  if (await em.count(FairApplication, { fair, organization })) throw conflict('ALREADY_APPLIED', 'This organisation has already applied for this fair; edit that application.', { field: 'organizationId' });
   const application = em.create(FairApplication, { ...applicationFields(input), fair, organization, submittedBy: actor.userId });
   try {
     await em.flush();
   } catch (error) {
-    if (violatedConstraint(error) === 'fair_application_fair_id_organization_id_unique') throw conflict('This organisation has already applied for this fair.', 'organizationId');
+    if (violatedConstraint(error) === 'fair_application_fair_id_organization_id_unique') throw conflict('ALREADY_APPLIED', 'This organisation has already applied for this fair.', { field: 'organizationId' });
     throw error;
   }
   return application;

@@ -3,7 +3,7 @@ import { authorize, can } from '../../core/auth/policy.js';
 import { toAddress } from '../../core/address.js';
 import type { Caller } from '../../core/context.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
-import { AppError, conflict, type FieldProblem, inputError, notFound } from '../../core/errors.js';
+import { conflict, type FieldProblem, inputError, notFound } from '../../core/errors.js';
 import { formatWarsaw, nextDate, warsawTimeToInstant } from '../../core/time.js';
 import { organizationInMunicipality, OrganizationStatus } from '../organizations/index.js';
 import { Activity } from './activity.entity.js';
@@ -26,12 +26,12 @@ export async function submitActivity(em: EntityManager, caller: Caller, input: S
   const edition = await findEdition(em, caller, input.editionId);
   const organization = await organizationInMunicipality(em, caller, input.organizationId);
   if (organization.status !== OrganizationStatus.PUBLISHED) {
-    throw conflict('Only organisations published in the directory can take part in Open Days.');
+    throw conflict('NOT_PUBLISHED', 'Only organisations published in the directory can take part in Open Days.');
   }
   const now = new Date();
   const windowOpen = edition.status === EditionStatus.OPEN && now >= edition.submissionsOpenAt && now <= edition.submissionsCloseAt;
   if (!windowOpen && !can(caller.actor, 'openDays.bypassSubmissionWindow')) {
-    throw new AppError('CONFLICT', 'Activities can be submitted only while the edition takes submissions.', { reason: 'SUBMISSIONS_CLOSED' });
+    throw conflict('SUBMISSIONS_CLOSED', 'Activities can be submitted only while the edition takes submissions.');
   }
   const activity = em.create(Activity, {
     edition,
@@ -121,7 +121,7 @@ export async function addSlot(em: EntityManager, caller: Caller, input: SlotInpu
 
 function overlapError(existing?: Slot) {
   const when = existing ? ` (${formatWarsaw(existing.startsAt)})` : '';
-  return conflict(`Slots of one activity cannot overlap: another slot${when} covers this time.`, 'startsAt');
+  return conflict('OVERLAP', `Slots of one activity cannot overlap: another slot${when} covers this time.`, { field: 'startsAt' });
 }
 
 /** Removes a slot nobody is booked on (organisers cancel bookings first, which tells the residents). */
@@ -130,7 +130,7 @@ export async function removeSlot(em: EntityManager, caller: Caller, slotId: stri
   if (!slot) throw notFound('Slot');
   await activityToOrganize(em, caller, slot.activity.id);
   const active = await em.count(Booking, { slot, status: { $in: [BookingStatus.CONFIRMED, BookingStatus.WAITLISTED] } });
-  if (active) throw conflict('People are booked on this slot; cancel their bookings first so they are told.');
+  if (active) throw conflict('HAS_BOOKINGS', 'People are booked on this slot; cancel their bookings first so they are told.');
   em.remove(slot);
   await em.flush();
   return true;

@@ -4,7 +4,7 @@ import { authorize } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
 import { lockKeys } from '../../core/db/locks.js';
-import { AppError, fieldError, notFound, unauthenticated } from '../../core/errors.js';
+import { AppError, conflict, fieldError, notFound, unauthenticated } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
 import { User } from '../accounts/index.js';
@@ -35,8 +35,6 @@ const ACTIVE = [BookingStatus.CONFIRMED, BookingStatus.WAITLISTED];
 /** Advisory-lock namespace: one person's confirmed bookings (they may not overlap in time). */
 const PERSON_BOOKINGS = 'open-days-person';
 
-const bookingConflict = (reason: string, message: string, extra: Record<string, unknown> = {}) =>
-  new AppError('CONFLICT', message, { reason, ...extra });
 
 /** Locks the slot row for the rest of the transaction: all seat arithmetic happens under this lock. */
 async function lockSlot(em: EntityManager, caller: Caller, slotId: string): Promise<{ slot: Slot; activity: Activity }> {
@@ -72,9 +70,9 @@ function clashingBooking(em: EntityManager, userId: string, slot: Slot) {
 }
 
 function clashError(clash: Booking | null) {
-  if (!clash) return bookingConflict('CLASH', 'You already have a confirmed booking at that time.');
+  if (!clash) return conflict('CLASH', 'You already have a confirmed booking at that time.');
   const title = clash.slot.activity.title;
-  return bookingConflict('CLASH', `You already have a confirmed booking at that time: “${title}”, ${formatWarsaw(clash.startsAt)} (code ${clash.code}).`, {
+  return conflict('CLASH', `You already have a confirmed booking at that time: “${title}”, ${formatWarsaw(clash.startsAt)} (code ${clash.code}).`, {
     clashingBooking: { id: clash.id, code: clash.code, activityTitle: title, startsAt: clash.startsAt.toISOString() },
   });
 }
@@ -87,13 +85,13 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
   const actor = authorize(caller.actor, 'openDays.book');
   const { slot, activity } = await lockSlot(em, caller, input.slotId);
   if (activity.status !== ActivityStatus.APPROVED || activity.edition.status !== EditionStatus.PUBLISHED) throw notFound('Slot');
-  if (slot.capacity === null) throw bookingConflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
-  if (new Date() >= slot.startsAt) throw bookingConflict('CLOSED', 'Booking closed when the slot started.');
+  if (slot.capacity === null) throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
+  if (new Date() >= slot.startsAt) throw conflict('CLOSED', 'Booking closed when the slot started.');
   if (input.partySize > slot.maxPartySize) {
     throw fieldError('partySize', 'max', `One booking may be for at most ${slot.maxPartySize} people here.`);
   }
   if (await em.count(Booking, { slot, user: actor.userId, status: { $in: ACTIVE } })) {
-    throw bookingConflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
+    throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
   }
 
   const fits = slot.seatsTaken + input.partySize <= slot.capacity;
@@ -103,7 +101,7 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
     const clash = await clashingBooking(em, actor.userId, slot);
     if (clash) throw clashError(clash);
   } else if (!input.waitlistIfFull) {
-    throw bookingConflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: slot.capacity - slot.seatsTaken });
+    throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: slot.capacity - slot.seatsTaken });
   }
 
   const booking = em.create(Booking, {
@@ -163,7 +161,7 @@ async function promoteWaiting(em: EntityManager, slot: Slot, activity: Activity)
 async function cancel(em: EntityManager, caller: Caller, booking: Booking, status: BookingStatus.CANCELLED | BookingStatus.CANCELLED_BY_ORGANIZER) {
   const { slot, activity } = await lockSlot(em, caller, booking.slot.id);
   await em.refresh(booking);
-  if (!ACTIVE.includes(booking.status)) throw bookingConflict('NOT_ACTIVE', 'This booking is already cancelled.');
+  if (!ACTIVE.includes(booking.status)) throw conflict('NOT_ACTIVE', 'This booking is already cancelled.');
   const wasConfirmed = booking.status === BookingStatus.CONFIRMED;
   booking.status = status;
   booking.cancelledAt = new Date();
@@ -207,7 +205,7 @@ async function organizerBooking(em: EntityManager, caller: Caller, booking: Book
 
 export async function markAttendance(em: EntityManager, caller: Caller, bookingId: string, attendance: Attendance): Promise<Booking> {
   const booking = await organizerBooking(em, caller, await em.findOne(Booking, { id: bookingId, municipalityId: caller.municipality.id }));
-  if (booking.status !== BookingStatus.CONFIRMED) throw bookingConflict('NOT_CONFIRMED', 'Only confirmed bookings can be checked in.');
+  if (booking.status !== BookingStatus.CONFIRMED) throw conflict('NOT_CONFIRMED', 'Only confirmed bookings can be checked in.');
   booking.attendance = attendance;
   await em.flush();
   return booking;
@@ -227,7 +225,7 @@ export async function checkInByCode(em: EntityManager, caller: Caller, code: str
     if (error instanceof AppError && error.extensions.code === 'FORBIDDEN') throw unknownCode();
     throw error;
   }
-  if (booking.status !== BookingStatus.CONFIRMED) throw bookingConflict('NOT_CONFIRMED', 'Only confirmed bookings can be checked in.');
+  if (booking.status !== BookingStatus.CONFIRMED) throw conflict('NOT_CONFIRMED', 'Only confirmed bookings can be checked in.');
   booking.attendance = Attendance.ATTENDED;
   await em.flush();
   return booking;

@@ -5,7 +5,7 @@ import { toAddress } from '../../core/address.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
-import { AppError, conflict, fieldError, notFound } from '../../core/errors.js';
+import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
 import { slugify } from '../../core/slug.js';
 import { findUserByEmail } from '../accounts/index.js';
@@ -19,7 +19,7 @@ import type {
 } from './organization.inputs.js';
 
 const KRS_CONSTRAINT = 'organization_municipality_krs_unique';
-const duplicateKrs = () => conflict('An organisation with this KRS number is already registered here.', 'krs');
+const duplicateKrs = () => conflict('DUPLICATE_KRS', 'An organisation with this KRS number is already registered here.', { field: 'krs' });
 
 /** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -194,7 +194,7 @@ export async function addMember(em: EntityManager, caller: Caller, input: AddMem
 async function assertOwnerRemains(em: EntityManager, organization: Organization, changing: Membership, newRole: MembershipRole | null) {
   if (changing.role !== MembershipRole.OWNER || newRole === MembershipRole.OWNER) return;
   const owners = await em.count(Membership, { organization, role: MembershipRole.OWNER });
-  if (owners <= 1) throw new AppError('CONFLICT', 'The last owner cannot be removed or demoted; add another owner first.');
+  if (owners <= 1) throw conflict('LAST_OWNER', 'The last owner cannot be removed or demoted; add another owner first.');
 }
 
 export async function removeMember(em: EntityManager, caller: Caller, organizationId: string, userId: string): Promise<boolean> {

@@ -61,7 +61,7 @@ export async function register(em: EntityManager, caller: Caller, input: Registe
   try {
     await em.flush();
   } catch (error) {
-    if (violatedConstraint(error)) throw conflict('You are already registered for this session.');
+    if (violatedConstraint(error)) throw conflict('ALREADY_REGISTERED', 'You are already registered for this session.');
     throw error;
   }
   return participant;
