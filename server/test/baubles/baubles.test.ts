@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MembershipRole, Role } from '../../src/core/auth/roles.js';
 import { runDeadlineChores } from '../../src/modules/baubles/index.js';
-import { Membership, Organization } from '../../src/modules/organizations/index.js';
-import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/harness.js';
 
 let app: TestApp;
@@ -82,15 +80,8 @@ describe('sign-ups', () => {
 
   test('organisations sign up through a member; institutions by name; nobody signs up for an organisation they are not in', async () => {
     const c = await openCampaign();
-    const { client: member, userId } = await app.clientAs(Role.RESIDENT);
-    const em = app.em();
-    const org = em.create(Organization, {
-      municipality: await app.municipalityId('leszno'), slug: `bombki-${year}`, name: 'Stowarzyszenie Bombkowe', legalForm: LegalForm.ASSOCIATION,
-      status: OrganizationStatus.PUBLISHED, address: { street: 'ul. Choinkowa 1', postalCode: '64-100', city: 'Leszno' },
-    });
-    em.create(Membership, { organization: org, user: userId, role: MembershipRole.EDITOR });
-    await em.flush();
-    const input = { campaignId: c.id, kind: 'ORGANIZATION', organizationId: org.id, quantity: 10, pickupWindowId: c.windowId };
+    const { client: member, organizationId } = await app.organizationMember({ role: MembershipRole.EDITOR, name: 'Stowarzyszenie Bombkowe' });
+    const input = { campaignId: c.id, kind: 'ORGANIZATION', organizationId, quantity: 10, pickupWindowId: c.windowId };
     expect((await member.ok(SIGN_UP, { input })).signUpForBaubles).toMatchObject({ status: 'RESERVED', holderName: 'Stowarzyszenie Bombkowe' });
     expect((await (await resident()).fails(SIGN_UP, { input: { ...input, quantity: 1 } })).extensions?.code).toBe('FORBIDDEN');
     expect((await member.fails(SIGN_UP, { input: { ...input, organizationId: null } })).extensions?.fields).toContainEqual(expect.objectContaining({ field: 'organizationId' }));

@@ -69,7 +69,7 @@ describe('activities and slots', () => {
     expect((await world.organizer.fails(SUBMIT, { input })).extensions).toMatchObject({ code: 'NOT_FOUND' });
     await world.staff.ok(`mutation($id: ID!) { setOpenDaysEditionStatus(id: $id, status: OPEN) { id } }`, { id: edition.id });
     const { submitOpenDaysActivity } = await world.organizer.ok(SUBMIT, { input });
-    expect(submitOpenDaysActivity).toMatchObject({ status: 'SUBMITTED', place: { street: 'ul. Warsztatowa 3', city: 'Leszno' } });
+    expect(submitOpenDaysActivity).toMatchObject({ status: 'SUBMITTED', place: { street: 'ul. Testowa 1', city: 'Leszno' } });
     await world.staff.ok(`mutation($id: ID!, $input: EditionInput!) { updateOpenDaysEdition(id: $id, input: $input) { id } }`, {
       id: edition.id, input: editionInput({ submissionsOpenAt: '2020-01-01T00:00:00Z', submissionsCloseAt: '2020-02-01T00:00:00Z' }),
     });

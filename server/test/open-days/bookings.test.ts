@@ -182,7 +182,7 @@ describe('organisers on the day', () => {
     const { openDaysTotals } = await world.staff.ok(TOTALS, { id: world.editionId });
     const [row] = openDaysTotals.byOrganization;
     const [{ seats }] = await app.em().getConnection().execute<{ seats: number }[]>('select sum(seats_taken)::int as seats from slot');
-    expect(row).toMatchObject({ label: expect.stringMatching(/^Fundacja Organizator/), confirmedSeats: seats });
+    expect(row).toMatchObject({ label: expect.stringMatching(/^Fundacja Testowa/), confirmedSeats: seats });
     expect(row.attendedSeats).toBeGreaterThanOrEqual(2);
     expect(row.attendanceRate).toBeCloseTo(row.attendedSeats / (row.attendedSeats + row.noShowSeats));
     expect(openDaysTotals.byDay.reduce((n: number, d: { confirmedSeats: number }) => n + d.confirmedSeats, 0)).toBe(seats);

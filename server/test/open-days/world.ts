@@ -1,7 +1,5 @@
-import { MembershipRole, Role } from '../../src/core/auth/roles.js';
+import { Role } from '../../src/core/auth/roles.js';
 import { warsawDate, warsawTimeToInstant } from '../../src/core/time.js';
-import { Membership, Organization } from '../../src/modules/organizations/index.js';
-import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
 import type { TestApp, TestClient } from '../support/harness.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -16,28 +14,13 @@ export interface OpenDaysWorld {
   slot(options?: { capacity?: number | null; maxPartySize?: number; daysAhead?: number; hours?: number }): Promise<string>;
 }
 
-let counter = 0;
-
 /**
  * A published edition running from tomorrow for ten days, a published organisation with an organiser
  * (its OWNER), and one approved activity: set up through the API the way staff and organisers do.
  */
 export async function openDaysWorld(app: TestApp, municipality = 'leszno'): Promise<OpenDaysWorld> {
   const { client: staff } = await app.clientAs(Role.STAFF, { municipality });
-  const { client: organizer, userId } = await app.clientAs(Role.RESIDENT, { municipality });
-  const em = app.em();
-  const organization = em.create(Organization, {
-    municipality: await app.municipalityId(municipality),
-    slug: `organizator-${++counter}`,
-    name: `Fundacja Organizator ${counter}`,
-    legalForm: LegalForm.FOUNDATION,
-    status: OrganizationStatus.PUBLISHED,
-    description: 'Organizujemy warsztaty.',
-    address: { street: 'ul. Warsztatowa 3', postalCode: '64-100', city: 'Leszno', district: 'Zatorze' },
-  });
-  em.create(Membership, { organization, user: userId, role: MembershipRole.OWNER });
-  // Memberships are read on every request, so the signed-in organiser is a member from now on.
-  await em.flush();
+  const { client: organizer, organizationId } = await app.organizationMember({ municipality });
 
   const now = Date.now();
   const { createOpenDaysEdition: edition } = await staff.ok(
@@ -47,7 +30,7 @@ export async function openDaysWorld(app: TestApp, municipality = 'leszno'): Prom
   await staff.ok(`mutation($id: ID!) { setOpenDaysEditionStatus(id: $id, status: OPEN) { id } }`, { id: edition.id });
   const { submitOpenDaysActivity: activity } = await organizer.ok(
     `mutation($input: SubmitActivityInput!) { submitOpenDaysActivity(input: $input) { id } }`,
-    { input: { editionId: edition.id, organizationId: organization.id, title: 'Warsztaty ceramiki', type: 'WORKSHOP', description: 'Lepimy z gliny miski i kubki.', audience: 'FAMILIES' } },
+    { input: { editionId: edition.id, organizationId: organizationId, title: 'Warsztaty ceramiki', type: 'WORKSHOP', description: 'Lepimy z gliny miski i kubki.', audience: 'FAMILIES' } },
   );
   await staff.ok(`mutation($id: ID!) { reviewOpenDaysActivity(id: $id, status: APPROVED) { id } }`, { id: activity.id });
   await staff.ok(`mutation($id: ID!) { setOpenDaysEditionStatus(id: $id, status: PUBLISHED) { id } }`, { id: edition.id });
@@ -56,7 +39,7 @@ export async function openDaysWorld(app: TestApp, municipality = 'leszno'): Prom
   return {
     staff,
     organizer,
-    organizationId: organization.id,
+    organizationId: organizationId,
     editionId: edition.id,
     activityId: activity.id,
     async slot({ capacity = 10, maxPartySize = Math.min(4, capacity ?? 4), daysAhead = 2, hours = 1 } = {}) {

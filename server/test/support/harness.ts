@@ -8,13 +8,15 @@ import pg from 'pg';
 import { createApp } from '../../src/app.js';
 import { defaultQueryLimits, type QueryLimits } from '../../src/core/graphql/protection.js';
 import { RateLimiter, type RateLimitSettings } from '../../src/core/rate-limit.js';
-import { Role } from '../../src/core/auth/roles.js';
+import { MembershipRole, Role } from '../../src/core/auth/roles.js';
 import { createOrm, type Orm } from '../../src/core/db/orm.js';
 import { entities } from '../../src/entities.js';
 import { createUser, User } from '../../src/modules/accounts/index.js';
 import { startSession } from '../../src/modules/accounts/account.service.js';
 import { hashPassword } from '../../src/modules/accounts/password.js';
 import { ensureMunicipality, Municipality } from '../../src/modules/municipalities/index.js';
+import { Membership, Organization } from '../../src/modules/organizations/index.js';
+import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
 import { createAppPubSub } from '../../src/core/pubsub.js';
 import { buildAppSchema } from '../../src/schema.js';
 import { seedDemoData } from '../../src/seed/demo.js';
@@ -83,6 +85,13 @@ export interface TestApp {
   client(municipality?: string): TestClient;
   /** A signed-in client for a new account with this role in the municipality. */
   clientAs(role: Role, options?: { municipality?: string; email?: string; displayName?: string }): Promise<{ client: TestClient; userId: string; email: string }>;
+  /**
+   * A published organisation of the municipality and a signed-in member of it (OWNER unless said
+   * otherwise): the starting point of every organisation's journey (Open Days, fair, baubles, dating).
+   */
+  organizationMember(options?: { municipality?: string; role?: MembershipRole; name?: string; displayName?: string }): Promise<{
+    client: TestClient; userId: string; organizationId: string; organizationName: string;
+  }>;
   /** Many signed-in clients at once (for concurrency tests): accounts share one password hash. */
   clientsAs(role: Role, count: number, municipality?: string): Promise<{ client: TestClient; userId: string }[]>;
   municipalityId(slug: string): Promise<string>;
@@ -94,6 +103,7 @@ export interface TestApp {
 }
 
 const pubSub = createAppPubSub().pubSub;
+let organizations = 0;
 let schema: Promise<GraphQLSchema> | undefined;
 
 /**
@@ -143,6 +153,15 @@ export async function startTestApp(
   const municipalityId = async (slug: string) =>
     (await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from municipality where slug = ?', [slug]))[0]!.id;
 
+  const clientAs: TestApp['clientAs'] = async (role, { municipality = 'leszno', email, displayName } = {}) => {
+    const address = email ?? `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.example`;
+    const user = await createUser(orm.em.fork(), await municipalityId(municipality), {
+      email: address, password: TEST_PASSWORD, displayName: displayName ?? `Test ${role}`, role,
+    });
+    const client = await new TestClient(url, municipality).signIn(address);
+    return { client, userId: user.id, email: address };
+  };
+
   return {
     orm,
     url,
@@ -153,13 +172,20 @@ export async function startTestApp(
       restore: () => proxy!.restore(),
     },
     municipalityId,
-    async clientAs(role, { municipality = 'leszno', email, displayName } = {}) {
-      const address = email ?? `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.example`;
-      const user = await createUser(orm.em.fork(), await municipalityId(municipality), {
-        email: address, password: TEST_PASSWORD, displayName: displayName ?? `Test ${role}`, role,
+    clientAs,
+    async organizationMember({ municipality = 'leszno', role = MembershipRole.OWNER, name, displayName } = {}) {
+      const { client, userId } = await clientAs(Role.RESIDENT, { municipality, displayName });
+      const em = orm.em.fork() as EntityManager;
+      const n = ++organizations;
+      const organization = em.create(Organization, {
+        municipality: await municipalityId(municipality), slug: `organizacja-testowa-${n}`, name: name ?? `Fundacja Testowa ${n}`,
+        legalForm: LegalForm.FOUNDATION, status: OrganizationStatus.PUBLISHED, description: 'Organizacja do testów.',
+        address: { street: 'ul. Testowa 1', postalCode: '64-100', city: 'Leszno', district: 'Zatorze' },
       });
-      const client = await new TestClient(url, municipality).signIn(address);
-      return { client, userId: user.id, email: address };
+      em.create(Membership, { organization, user: userId, role });
+      // Memberships are read on every request, so the signed-in member acts for it from now on.
+      await em.flush();
+      return { client, userId, organizationId: organization.id, organizationName: organization.name };
     },
     async clientsAs(role, count, municipality = 'leszno') {
       const em = orm.em.fork() as EntityManager;

@@ -12,6 +12,7 @@ import { Greeting } from './greeting.entity.js';
 import * as greetingsService from './greeting.service.js';
 import { BaubleSignup, BaubleSignupEvent } from './signup.entity.js';
 import * as signups from './signup.service.js';
+import { commitThenPublish, sameMunicipality } from '../../core/live.js';
 
 const pickupWindowsById = byIdLoader(PickupWindow);
 
@@ -34,15 +35,12 @@ export class BaubleDashboardRow {
 const STOCK_TOPIC = 'BAUBLE_STOCK';
 const WALL_TOPIC = 'GREETINGS_WALL';
 
-/** Subscribers hear only their own municipality's events. */
-const sameMunicipality = ({ payload, context }: { payload: unknown; context: unknown }) =>
-  (payload as { municipalityId: string }).municipalityId === (context as RequestContext).municipality?.id;
 
 @Resolver(() => BaubleCampaign)
 export class BaubleCampaignResolver {
+  /** A sign-up change, then the campaign's stock for live subscribers. */
   private async stockChange(ctx: RequestContext, run: (em: RequestContext['em']) => Promise<signups.SignupOutcome>) {
-    const { signup, stock } = await ctx.em.transactional(run);
-    ctx.pubSub.publish(STOCK_TOPIC, stock.campaignId, stock);
+    const { signup } = await commitThenPublish(ctx, run, ({ stock }) => [{ topic: STOCK_TOPIC, id: stock.campaignId, payload: stock }]);
     return signup;
   }
 
@@ -125,9 +123,8 @@ export class BaubleCampaignResolver {
 
   @Mutation(() => Greeting, { description: 'Staff: approve (onto the wall) or reject a greeting.' })
   async moderateGreeting(@Arg('id', () => ID) id: string, @Arg('status', () => GreetingStatus) status: GreetingStatus, @Ctx() ctx: RequestContext) {
-    const greeting = await ctx.em.transactional((em) => greetingsService.moderateGreeting(em, callerOf(ctx), id, status));
-    if (greeting.status === GreetingStatus.APPROVED) ctx.pubSub.publish(WALL_TOPIC, greeting.campaign.id, { greeting, municipalityId: ctx.municipality!.id });
-    return greeting;
+    return commitThenPublish(ctx, (em) => greetingsService.moderateGreeting(em, callerOf(ctx), id, status), (greeting) =>
+      greeting.status === GreetingStatus.APPROVED ? [{ topic: WALL_TOPIC, id: greeting.campaign.id, payload: { greeting } }] : []);
   }
 
   @Subscription(() => BaubleStock, { topics: STOCK_TOPIC, topicId: ({ args }) => args.campaignId, filter: sameMunicipality, description: 'Baubles left, whenever it changes.' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
+import { commitThenPublish, sameMunicipality } from '../../core/live.js';
 import { usersById } from '../accounts/index.js';
 import { Booking } from './booking.entity.js';
 import * as bookings from './booking.service.js';
@@ -15,11 +16,9 @@ const calendarPath = (token: string | null) => (token ? `/calendar/${token}.ics`
 
 @Resolver(() => Booking)
 export class BookingResolver {
-  /** Runs a booking change in one transaction, then tells live subscribers the new seat count. */
+  /** A booking change, then the slot's new seat count for live subscribers. */
   private async change(ctx: RequestContext, run: (em: RequestContext['em']) => Promise<bookings.BookingOutcome>) {
-    const { booking, seats } = await ctx.em.transactional(run);
-    const payload: SlotSeats = { ...seats, municipalityId: ctx.municipality!.id };
-    ctx.pubSub.publish(SLOT_SEATS_TOPIC, seats.editionId, payload);
+    const { booking } = await commitThenPublish(ctx, run, ({ seats }) => [{ topic: SLOT_SEATS_TOPIC, id: seats.editionId, payload: seats }]);
     return booking;
   }
 
@@ -73,7 +72,7 @@ export class BookingResolver {
   @Subscription(() => SlotSeats, {
     topics: SLOT_SEATS_TOPIC,
     topicId: ({ args }) => args.editionId,
-    filter: ({ payload, context }) => (payload as SlotSeats).municipalityId === (context as RequestContext).municipality?.id,
+    filter: sameMunicipality,
     description: 'Seats left and waiting-list length of slots of an edition, whenever bookings change.',
   })
   openDaysSeatsChanged(@Root() payload: SlotSeats, @Arg('editionId', () => ID) _editionId: string): SlotSeats {
