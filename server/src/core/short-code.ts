@@ -15,3 +15,11 @@ export function generateShortCode(random: (max: number) => number = randomInt): 
 export function normaliseShortCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
+
+/** A fresh code that `isTaken` does not know yet (a collision is about one in 900 million). */
+export async function uniqueShortCode(isTaken: (code: string) => Promise<boolean>): Promise<string> {
+  for (;;) {
+    const code = generateShortCode();
+    if (!(await isTaken(code))) return code;
+  }
+}

@@ -5,7 +5,7 @@ import type { Caller } from '../../core/context.js';
 import { lockForUpdate } from '../../core/db/locks.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
-import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
+import { normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
 import { entriesToPromote } from '../../core/waitlist.js';
 import { organizationInMunicipality } from '../organizations/index.js';
 import { CampaignStatus, SignupKind, SignupStatus, signupLifecycle } from './baubles.enums.js';
@@ -101,8 +101,7 @@ export async function signUp(em: EntityManager, caller: Caller, input: BaubleSig
   }
 
   const fits = input.quantity <= campaign.baublesInStock;
-  let code = generateShortCode();
-  while (await em.count(BaubleSignup, { campaign, code })) code = generateShortCode();
+  const code = await uniqueShortCode(async (candidate) => (await em.count(BaubleSignup, { campaign, code: candidate })) > 0);
   const signup = em.create(BaubleSignup, {
     campaign, kind: input.kind, organization: holder.organization, institutionName: holder.institutionName, user: actor.userId,
     pickupWindow: window, quantity: input.quantity, code,

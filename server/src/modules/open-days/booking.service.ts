@@ -10,7 +10,7 @@ import { formatWarsaw } from '../../core/time.js';
 import { User } from '../accounts/index.js';
 import { Activity } from './activity.entity.js';
 import { Booking } from './booking.entity.js';
-import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
+import { normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
 import { activityToOrganize } from './activity.service.js';
 import { bookingMessage, type BookingEvent } from './messages.js';
 import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open-days.enums.js';
@@ -49,12 +49,6 @@ async function seatsChange(em: EntityManager, slot: Slot, activity: Activity): P
   return { editionId: activity.edition.id, slotId: slot.id, seatsLeft: slot.capacity === null ? null : slot.capacity - slot.seatsTaken, waitlisted };
 }
 
-async function uniqueCode(em: EntityManager, municipalityId: string): Promise<string> {
-  for (;;) {
-    const code = generateShortCode();
-    if (!(await em.count(Booking, { municipalityId, code }))) return code;
-  }
-}
 
 function tell(em: EntityManager, event: BookingEvent, booking: Booking, slot: Slot, activity: Activity, recipient: string) {
   enqueueMessage(em, { municipalityId: booking.municipalityId, recipient, ...bookingMessage(event, booking, slot, activity) });
@@ -110,7 +104,7 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
     user: actor.userId,
     partySize: input.partySize,
     status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED,
-    code: await uniqueCode(em, caller.municipality.id),
+    code: await uniqueShortCode(async (code) => (await em.count(Booking, { municipalityId: caller.municipality.id, code })) > 0),
     queueNumber: fits ? null : slot.nextQueueNumber,
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
