@@ -117,6 +117,58 @@ describe('plan and live session', () => {
     expect(plan.filter((p) => p.round > 1).some((p) => p.moves === 'Spóźniona Urzędniczka')).toBe(true);
   });
 
+  test('re-planning an everyone-meets-everyone session keeps it so: same-side pairs still happen; played rounds stay', async () => {
+    const id = await session({ roundCount: 5, mode: 'EVERYONE' });
+    for (let i = 0; i < 3; i++) {
+      const rep = await ngoRep();
+      await rep.client.ok(REGISTER, { input: { sessionId: id, side: 'NGO', organizationId: rep.organizationId } });
+      await (await official()).ok(REGISTER, { input: { sessionId: id, side: 'OFFICIAL' } });
+    }
+    // Six people of six groups, five rounds: every pair once.
+    expect((await staff.ok(PLAN, { id })).planSpeedDating).toMatchObject({ newPairs: 15, maxPossiblePairs: 15 });
+    const { participants } = (await staff.ok(`query($id: ID!) { speedDatingSession(id: $id) { participants { id name side } } }`, { id })).speedDatingSession;
+    const sideOf = new Map<string, string>(participants.map((p: any) => [p.name, p.side]));
+    type Row = { round: number; seat: number; stays: string; moves: string };
+    const rows = async () => (await staff.ok(PAIRS, { id })).speedDatingSession.plan as Row[];
+    const sameSide = (plan: Row[]) => plan.filter((p) => sideOf.get(p.stays) === sideOf.get(p.moves));
+    const before = await rows();
+    expect(sameSide(before).length).toBe(6); // 3 NGO-NGO and 3 official-official pairs
+
+    await staff.ok(`mutation($id: ID!) { startSpeedDating(sessionId: $id) { id } }`, { id });
+    const leaving = participants.find((p: any) => p.side === 'OFFICIAL');
+    await staff.ok(`mutation($p: ID!) { setSpeedDatingPresence(participantId: $p, presence: LEFT) { presence } }`, { p: leaving.id });
+    const after = await rows();
+    expect(after.filter((p) => p.round === 1)).toEqual(before.filter((p) => p.round === 1));
+    const future = after.filter((p) => p.round > 1);
+    expect(future.some((p) => p.stays === leaving.name || p.moves === leaving.name)).toBe(false);
+    // The five still present meet every pair not met in round 1, same-side pairs included.
+    expect(sameSide(future).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(after.map((p) => [p.stays, p.moves].sort().join('|'))).size).toBe(after.length);
+    const present = participants.filter((p: any) => p.id !== leaving.id).map((p: any) => p.name as string);
+    const metInRound1 = before.filter((p) => p.round === 1 && p.stays !== leaving.name && p.moves !== leaving.name).length;
+    expect(future).toHaveLength((present.length * (present.length - 1)) / 2 - metInRound1);
+  });
+
+  test('a re-plan during the session counts the sit-outs so far: sit-outs are shared over the whole session', async () => {
+    // Two NGO representatives, six officials, three rounds: each official can talk once.
+    const id = await session({ roundCount: 3 });
+    for (let i = 0; i < 2; i++) {
+      const rep = await ngoRep();
+      await rep.client.ok(REGISTER, { input: { sessionId: id, side: 'NGO', organizationId: rep.organizationId } });
+    }
+    for (let i = 0; i < 6; i++) await (await official()).ok(REGISTER, { input: { sessionId: id, side: 'OFFICIAL' } });
+    await staff.ok(PLAN, { id });
+    await staff.ok(`mutation($id: ID!) { startSpeedDating(sessionId: $id) { id } }`, { id });
+    const round1 = ((await staff.ok(PAIRS, { id })).speedDatingSession.plan as { round: number; moves: string }[]).filter((p) => p.round === 1);
+    // Staff re-plan the rest (as any presence change would).
+    expect((await staff.ok(PLAN, { id })).planSpeedDating).toMatchObject({ newPairs: 4, maxPossiblePairs: 4 });
+    const plan = (await staff.ok(PAIRS, { id })).speedDatingSession.plan as { round: number; moves: string }[];
+    expect(plan.filter((p) => p.round === 1)).toEqual(round1);
+    const talks = new Map<string, number>();
+    for (const p of plan) talks.set(p.moves, (talks.get(p.moves) ?? 0) + 1);
+    expect([...talks.values()]).toEqual([1, 1, 1, 1, 1, 1]); // everyone sits out exactly twice
+  });
+
   test('afterwards people see whom they met, and contacts only where both agreed', async () => {
     const id = await session({ roundCount: 2 });
     const sharing = await ngoRep();

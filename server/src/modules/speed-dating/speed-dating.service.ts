@@ -9,7 +9,7 @@ import { User } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
 import { organizationInMunicipality } from '../organizations/index.js';
 import * as clock from './clock.js';
-import { everyonePlan, type Person, type Plan, replan, sideBySidePlan } from './schedule.js';
+import { type Person, type Plan, planRounds } from './schedule.js';
 import { DatingMode, DatingSide, ParticipantPresence } from './speed-dating.enums.js';
 import { SpeedDatingMeeting, SpeedDatingParticipant, SpeedDatingSession } from './speed-dating.entity.js';
 import type { RegisterInput, SessionInput, WalkInInput } from './speed-dating.inputs.js';
@@ -78,11 +78,15 @@ export async function addWalkIn(em: EntityManager, caller: Caller, input: WalkIn
 }
 
 const groupOf = (p: SpeedDatingParticipant) => (p.organization ? `org:${p.organization.id}` : p.department ? `dept:${p.department}` : `person:${p.id}`);
-const person = (p: SpeedDatingParticipant): Person => ({ id: p.id, group: groupOf(p), kind: p.side === DatingSide.NGO ? 'NGO' : 'OFFICIAL' });
+const person = (p: SpeedDatingParticipant): Person => ({ id: p.id, group: groupOf(p), kind: p.side === DatingSide.NGO ? 'NGO' : 'OFFICIAL', name: p.name });
 
 /**
- * (Re)plans the rounds still to come for the people present. Before the start that is every round;
- * during the session the rounds after the current one, avoiding every pair that already met.
+ * (Re)plans the rounds still to come for the people present, in the session's mode. Before the
+ * start that is every round; during the session the rounds after the current one, which never
+ * change what was played: no pair that already met meets again, and sit-outs are balanced over the
+ * whole session (each present person's sit-outs so far are the played rounds without a meeting;
+ * the arrival round is not stored, so a late arrival's missed rounds count too and they get
+ * partners first).
  */
 export async function generatePlan(em: EntityManager, caller: Caller, sessionId: string): Promise<Plan> {
   authorize(caller.actor, 'speedDating.manage');
@@ -92,14 +96,19 @@ export async function generatePlan(em: EntityManager, caller: Caller, sessionId:
   const present = await em.find(SpeedDatingParticipant, { session, presence: ParticipantPresence.REGISTERED }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const stationary = present.filter((p) => p.side !== session.movingSide).map(person);
   const moving = present.filter((p) => p.side === session.movingSide).map(person);
-  const keepUpTo = now.status === 'NOT_STARTED' ? 0 : now.round;
+  const keepUpTo = now.status === 'NOT_STARTED' ? 0 : Math.min(now.round, session.roundCount);
   const history = await em.find(SpeedDatingMeeting, { session, round: { $lte: keepUpTo } });
   await em.nativeDelete(SpeedDatingMeeting, { session, round: { $gt: keepUpTo } });
-  const remaining = session.roundCount - keepUpTo;
-  let plan: Plan;
-  if (keepUpTo > 0) plan = replan(stationary, moving, history.map((m) => [m.stationary.id, m.moving.id]), remaining);
-  else if (session.mode === DatingMode.EVERYONE) plan = everyonePlan([...stationary, ...moving], remaining);
-  else plan = sideBySidePlan(stationary, moving, remaining);
+  const roundsMet = new Map<string, number>();
+  for (const m of history) for (const id of [m.stationary.id, m.moving.id]) roundsMet.set(id, (roundsMet.get(id) ?? 0) + 1);
+  const plan = planRounds({
+    mode: session.mode === DatingMode.EVERYONE ? 'EVERYONE' : 'SIDES',
+    stationary,
+    moving,
+    roundCount: session.roundCount - keepUpTo,
+    met: history.map((m) => [m.stationary.id, m.moving.id] as const),
+    sitOutsSoFar: new Map(present.map((p) => [p.id, keepUpTo - (roundsMet.get(p.id) ?? 0)])),
+  });
   plan.rounds.forEach((round, i) => {
     for (const pair of round.pairs) {
       em.create(SpeedDatingMeeting, { session, round: keepUpTo + i + 1, seat: pair.seat, stationary: pair.stationary, moving: pair.moving });
