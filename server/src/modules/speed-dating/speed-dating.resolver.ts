@@ -2,24 +2,13 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, R
 import { can } from '../../core/auth/policy.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
+import { commitThenPublish, sameMunicipality } from '../../core/live.js';
 import { organizationsById } from '../organizations/index.js';
 import { ParticipantPresence } from './speed-dating.enums.js';
 import { SpeedDatingParticipant, SpeedDatingSession } from './speed-dating.entity.js';
 import { RegisterInput, SessionInput, WalkInInput } from './speed-dating.inputs.js';
 import * as dating from './speed-dating.service.js';
-
-@ObjectType({ description: 'The session clock as the server sees it; phones count down to phaseEndsAt.' })
-export class SessionClock {
-  @Field(() => ID) sessionId!: string;
-  @Field(() => String, { description: 'NOT_STARTED, RUNNING, PAUSED or FINISHED.' }) status!: string;
-  @Field(() => Int) round!: number;
-  @Field(() => Int) rounds!: number;
-  @Field(() => String, { description: 'TALK or CHANGEOVER.' }) phase!: string;
-  @Field(() => Date, { nullable: true }) phaseEndsAt!: Date | null;
-  @Field(() => Int, { nullable: true }) remainingMs!: number | null;
-  @Field(() => Date, { description: 'Lets clients correct for their own clock.' }) serverTime!: Date;
-  municipalityId!: string;
-}
+import { CLOCK_TOPIC, clockEvent, clockPayload, SessionClock } from './live.js';
 
 @ObjectType()
 class PlannedSeat {
@@ -42,6 +31,7 @@ class PlanSummary {
   @Field(() => Int) newPairs!: number;
   @Field(() => Int) maxPossiblePairs!: number;
   @Field(() => [String]) notes!: string[];
+  @Field(() => Boolean, { description: 'True only when no plan could have more pairs (proven, not hoped).' }) provenOptimal!: boolean;
 }
 
 @ObjectType()
@@ -53,26 +43,14 @@ class MetPerson {
   @Field(() => String, { nullable: true }) phone!: string | null;
 }
 
-export const CLOCK_TOPIC = 'SPEED_DATING_CLOCK';
-
-export function clockPayload(session: SpeedDatingSession, now = new Date()): SessionClock {
-  const c = dating.clockNow(session, now);
-  return {
-    sessionId: session.id, status: c.status, round: c.round, rounds: session.roundCount, phase: c.phase,
-    phaseEndsAt: c.phaseEndsAt, remainingMs: c.remainingMs, serverTime: now, municipalityId: session.municipality.id,
-  };
-}
-
 async function affiliation(ctx: RequestContext, p: SpeedDatingParticipant) {
   return p.organization ? ((await ctx.loaders.get(organizationsById).load(p.organization.id))?.name ?? null) : p.department;
 }
 
 @Resolver(() => SpeedDatingSession)
 export class SpeedDatingResolver {
-  private async live(ctx: RequestContext, action: dating.LiveAction, sessionId: string) {
-    const session = await ctx.em.transactional((em) => dating.control(em, callerOf(ctx), sessionId, action));
-    ctx.pubSub.publish(CLOCK_TOPIC, session.id, clockPayload(session));
-    return session;
+  private live(ctx: RequestContext, action: dating.LiveAction, sessionId: string) {
+    return commitThenPublish(ctx, (em) => dating.control(em, callerOf(ctx), sessionId, action), (session) => [clockEvent(session)]);
   }
 
   @Query(() => [SpeedDatingSession])
@@ -96,28 +74,31 @@ export class SpeedDatingResolver {
     return ctx.em.transactional((em) => dating.register(em, callerOf(ctx), input));
   }
 
-  /** After a re-plan, phones reload their seats at once. */
-  private async announce(ctx: RequestContext, participant: SpeedDatingParticipant) {
-    const session = await dating.findSession(ctx.em, callerOf(ctx), participant.session.id);
-    ctx.pubSub.publish(CLOCK_TOPIC, session.id, clockPayload(session));
+  /** A change that re-plans; after it, phones reload their seats at once. */
+  private async replanning(ctx: RequestContext, change: (em: RequestContext['em']) => Promise<SpeedDatingParticipant>) {
+    const { participant } = await commitThenPublish(ctx, async (em) => {
+      const changed = await change(em);
+      return { participant: changed, session: await dating.findSession(em, callerOf(ctx), changed.session.id) };
+    }, ({ session }) => [clockEvent(session)]);
     return participant;
   }
 
   @Mutation(() => SpeedDatingParticipant, { description: 'Staff: add someone who came without registering (re-plans a planned session).' })
   async addSpeedDatingWalkIn(@Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: RequestContext) {
-    return this.announce(ctx, await ctx.em.transactional((em) => dating.addWalkIn(em, callerOf(ctx), input)));
+    return this.replanning(ctx, (em) => dating.addWalkIn(em, callerOf(ctx), input));
   }
 
   @Mutation(() => SpeedDatingParticipant, { description: 'Staff: mark a no-show or someone who left (the rest is re-planned).' })
   async setSpeedDatingPresence(@Arg('participantId', () => ID) id: string, @Arg('presence', () => ParticipantPresence) presence: ParticipantPresence, @Ctx() ctx: RequestContext) {
-    return this.announce(ctx, await ctx.em.transactional((em) => dating.setPresence(em, callerOf(ctx), id, presence)));
+    return this.replanning(ctx, (em) => dating.setPresence(em, callerOf(ctx), id, presence));
   }
 
   @Mutation(() => PlanSummary, { description: 'Staff: plan the rounds still to come (all of them before the start).' })
   async planSpeedDating(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: RequestContext) {
-    const plan = await ctx.em.transactional((em) => dating.generatePlan(em, callerOf(ctx), sessionId));
-    const session = await dating.findSession(ctx.em, callerOf(ctx), sessionId);
-    ctx.pubSub.publish(CLOCK_TOPIC, session.id, clockPayload(session));
+    const { plan } = await commitThenPublish(ctx, async (em) => ({
+      plan: await dating.generatePlan(em, callerOf(ctx), sessionId),
+      session: await dating.findSession(em, callerOf(ctx), sessionId),
+    }), ({ session }) => [clockEvent(session)]);
     return plan;
   }
 
@@ -140,7 +121,7 @@ export class SpeedDatingResolver {
 
   @Subscription(() => SessionClock, {
     topics: CLOCK_TOPIC, topicId: ({ args }) => args.sessionId,
-    filter: ({ payload, context }) => (payload as SessionClock).municipalityId === (context as RequestContext).municipality?.id,
+    filter: sameMunicipality,
     description: 'Every phase change (talk, change-over, paused, finished) and re-plan, with the server time.',
   })
   speedDatingClock(@Root() payload: SessionClock, @Arg('sessionId', () => ID) _sessionId: string): SessionClock {

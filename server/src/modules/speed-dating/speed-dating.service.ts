@@ -4,7 +4,7 @@ import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
-import { AppError, conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
+import { conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
 import { User } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
 import { organizationInMunicipality } from '../organizations/index.js';
@@ -14,7 +14,6 @@ import { DatingMode, DatingSide, ParticipantPresence } from './speed-dating.enum
 import { SpeedDatingMeeting, SpeedDatingParticipant, SpeedDatingSession } from './speed-dating.entity.js';
 import type { RegisterInput, SessionInput, WalkInInput } from './speed-dating.inputs.js';
 
-const stateConflict = (reason: string, message: string) => new AppError('CONFLICT', message, { reason });
 
 export const timingOf = (s: SpeedDatingSession): clock.Timing => ({ talkMs: s.roundMinutes * 60_000, changeoverMs: s.changeoverSeconds * 1000, rounds: s.roundCount });
 export const storedClock = (s: SpeedDatingSession): clock.StoredClock => ({
@@ -47,14 +46,14 @@ export async function register(em: EntityManager, caller: Caller, input: Registe
   const actor = authorize(caller.actor, input.side === DatingSide.NGO ? 'speedDating.registerForOrganization' : 'speedDating.registerAsOfficial',
     { organizationId: input.organizationId ?? '' });
   const session = await findSession(em, caller, input.sessionId, true);
-  if (new Date() > session.registrationClosesAt && !can(caller.actor, 'speedDating.manage')) throw stateConflict('REGISTRATION_CLOSED', 'Registration has closed.');
+  if (new Date() > session.registrationClosesAt && !can(caller.actor, 'speedDating.manage')) throw conflict('REGISTRATION_CLOSED', 'Registration has closed.');
   const user = await em.findOneOrFail(User, { id: actor.userId });
   let organization = null;
   if (input.side === DatingSide.NGO) {
     if (!input.organizationId) throw fieldError('organizationId', 'required', 'Choose the organisation you represent.');
     organization = await organizationInMunicipality(em, caller, input.organizationId);
   }
-  if ((await em.count(SpeedDatingParticipant, { session, side: input.side })) >= session.capacityPerSide) throw stateConflict('FULL', 'This side of the table is full.');
+  if ((await em.count(SpeedDatingParticipant, { session, side: input.side })) >= session.capacityPerSide) throw conflict('FULL', 'This side of the table is full.');
   const participant = em.create(SpeedDatingParticipant, {
     session, user, name: user.displayName, side: input.side, organization, department: input.side === DatingSide.OFFICIAL ? user.department : null, shareContacts: input.shareContacts,
   });
@@ -92,7 +91,7 @@ export async function generatePlan(em: EntityManager, caller: Caller, sessionId:
   authorize(caller.actor, 'speedDating.manage');
   const session = await findSession(em, caller, sessionId, true);
   const now = clockNow(session);
-  if (now.status === 'FINISHED') throw stateConflict('FINISHED', 'The session has ended.');
+  if (now.status === 'FINISHED') throw conflict('FINISHED', 'The session has ended.');
   const present = await em.find(SpeedDatingParticipant, { session, presence: ParticipantPresence.REGISTERED }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const stationary = present.filter((p) => p.side !== session.movingSide).map(person);
   const moving = present.filter((p) => p.side === session.movingSide).map(person);
@@ -136,8 +135,8 @@ export async function control(em: EntityManager, caller: Caller, sessionId: stri
   const session = await findSession(em, caller, sessionId, true);
   const timing = timingOf(session);
   const stored = storedClock(session);
-  if (action === 'START' && stored.status !== 'NOT_STARTED') throw stateConflict('ALREADY_STARTED', 'The session has already started.');
-  if (action === 'START' && !(await em.count(SpeedDatingMeeting, { session }))) throw stateConflict('NO_PLAN', 'Generate the plan first.');
+  if (action === 'START' && stored.status !== 'NOT_STARTED') throw conflict('ALREADY_STARTED', 'The session has already started.');
+  if (action === 'START' && !(await em.count(SpeedDatingMeeting, { session }))) throw conflict('NO_PLAN', 'Generate the plan first.');
   const next = {
     START: () => clock.start(now),
     PAUSE: () => clock.pause(stored, timing, now),

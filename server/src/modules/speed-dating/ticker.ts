@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import { type JobLeadership, runPeriodically } from '../../core/periodic.js';
-import { CLOCK_TOPIC, clockPayload } from './speed-dating.resolver.js';
+import { CLOCK_TOPIC, clockPayload } from './live.js';
 import { SpeedDatingSession } from './speed-dating.entity.js';
 
 /**
