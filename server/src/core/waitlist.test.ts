@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { entriesToPromote, type WaitingEntry } from './waitlist.js';
+import { entriesToPromote, type LockedStock, serveWaitingList, takeOrQueue, type WaitingEntry } from './waitlist.js';
 
 describe('waiting-list promotion', () => {
   const entry = fc.record({ id: fc.uuid(), partySize: fc.integer({ min: 1, max: 8 }), clashes: fc.boolean() });
@@ -33,5 +33,37 @@ describe('waiting-list promotion', () => {
     ];
     expect(entriesToPromote(3, waiting)).toEqual(['small']);
     expect(entriesToPromote(4, waiting)).toEqual(['big']);
+  });
+});
+
+describe('a locked stock with a waiting list', () => {
+  const stockOf = (units: number) => {
+    const state = { free: units, next: 1 };
+    const stock: LockedStock = { get available() { return state.free; }, take: (n) => { state.free -= n; }, nextQueueNumber: () => state.next++ };
+    return { stock, state };
+  };
+
+  test('requests in any order never take it below zero; the rest queue with numbers in arrival order; freed units serve the queue', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 30 }), fc.integer({ min: 0, max: 20 }), (units, requests, freed) => {
+        const { stock, state } = stockOf(units);
+        const outcomes = requests.map((quantity, i) => ({ id: String(i), quantity, ...takeOrQueue(stock, quantity) }));
+        const taken = outcomes.filter((o) => o.fits).reduce((n, o) => n + o.quantity, 0);
+        expect(state.free).toBe(units - taken);
+        expect(state.free).toBeGreaterThanOrEqual(0);
+        const queued = outcomes.filter((o) => !o.fits);
+        expect(queued.map((o) => o.queueNumber)).toEqual(queued.map((_, i) => i + 1));
+        for (const o of queued) expect(o.quantity).toBeGreaterThan(0);
+
+        state.free += freed;
+        const before = state.free;
+        const served = serveWaitingList(stock, queued, (o) => ({ id: o.id, partySize: o.quantity, clashes: false }));
+        expect(state.free).toBe(before - served.reduce((n, o) => n + o.quantity, 0));
+        expect(state.free).toBeGreaterThanOrEqual(0);
+        // Nobody still waiting would fit in what is left.
+        for (const o of queued.filter((q) => !served.includes(q))) expect(o.quantity).toBeGreaterThan(state.free);
+      }),
+      { seed: 7, numRuns: 500 },
+    );
   });
 });

@@ -22,3 +22,34 @@ export function entriesToPromote(freeSeats: number, waiting: readonly WaitingEnt
   }
   return promoted;
 }
+
+/**
+ * A counted stock (a slot's seats, a campaign's baubles) with a first-come waiting list beyond it.
+ * Change it only while holding its row's lock (`SELECT … FOR UPDATE`), so the count is never
+ * oversold and waiting numbers follow the true arrival order.
+ */
+export interface LockedStock {
+  /** Units free now. */
+  readonly available: number;
+  take(quantity: number): void;
+  /** Hands out the next waiting-list number. */
+  nextQueueNumber(): number;
+}
+
+/** Takes `quantity` from the stock when it fits; otherwise gives the next place on the waiting list. */
+export function takeOrQueue(stock: LockedStock, quantity: number): { fits: boolean; queueNumber: number | null } {
+  if (quantity <= stock.available) {
+    stock.take(quantity);
+    return { fits: true, queueNumber: null };
+  }
+  return { fits: false, queueNumber: stock.nextQueueNumber() };
+}
+
+/** Serves the waiting list from what the stock has free now (by `entriesToPromote`); returns the entries served. */
+export function serveWaitingList<T>(stock: LockedStock, waiting: readonly T[], asEntry: (item: T) => WaitingEntry): T[] {
+  const entries = waiting.map(asEntry);
+  const chosen = new Set(entriesToPromote(stock.available, entries));
+  const served = waiting.filter((_, i) => chosen.has(entries[i]!.id));
+  for (const item of served) stock.take(asEntry(item).partySize);
+  return served;
+}

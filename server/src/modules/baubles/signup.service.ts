@@ -6,7 +6,7 @@ import { lockForUpdate } from '../../core/db/locks.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
-import { entriesToPromote } from '../../core/waitlist.js';
+import { type LockedStock, serveWaitingList, takeOrQueue } from '../../core/waitlist.js';
 import { organizationInMunicipality } from '../organizations/index.js';
 import { CampaignStatus, SignupKind, SignupStatus, signupLifecycle } from './baubles.enums.js';
 import type { BaubleSignupInput } from './baubles.inputs.js';
@@ -29,6 +29,17 @@ export interface SignupOutcome {
 
 const ACTIVE = [SignupStatus.WAITLISTED, SignupStatus.RESERVED, SignupStatus.PICKED_UP, SignupStatus.OVERDUE];
 
+/** A campaign's baubles as a locked stock (call with the campaign locked). */
+const baublesOf = (campaign: BaubleCampaign): LockedStock => ({
+  get available() {
+    return campaign.baublesInStock;
+  },
+  take: (quantity) => {
+    campaign.baublesInStock -= quantity;
+  },
+  nextQueueNumber: () => campaign.nextQueueNumber++,
+});
+
 /** Locks the campaign row: every stock change happens under this lock. */
 async function lockCampaign(em: EntityManager, caller: Caller, campaignId: string): Promise<BaubleCampaign> {
   const campaign = await em.findOne(BaubleCampaign, { id: campaignId, municipality: caller.municipality.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -41,7 +52,6 @@ async function stockChange(em: EntityManager, campaign: BaubleCampaign): Promise
   return { campaignId: campaign.id, municipalityId: campaign.municipality.id, baublesInStock: campaign.baublesInStock, waiting };
 }
 
-/** Moves a sign-up to a new status and writes the history row (actor null = the system). */
 /** Every status change of a sign-up: checked against its lifecycle and written to its history. */
 function transition(em: EntityManager, signup: BaubleSignup, to: SignupStatus, actor: Actor | null, note?: string) {
   signupLifecycle.assertMove(signup.status, to);
@@ -56,11 +66,9 @@ async function tell(em: EntityManager, event: SignupEvent, signup: BaubleSignup,
 }
 
 /** Confirms waiting sign-ups that the stock can now serve, in arrival order. Call with the campaign locked. */
-async function serveWaitingList(em: EntityManager, campaign: BaubleCampaign) {
+async function promoteWaitingSignups(em: EntityManager, campaign: BaubleCampaign) {
   const waiting = await em.find(BaubleSignup, { campaign, status: SignupStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' }, populate: ['user', 'pickupWindow'] });
-  const promote = new Set(entriesToPromote(campaign.baublesInStock, waiting.map((w) => ({ id: w.id, partySize: w.quantity, clashes: false }))));
-  for (const signup of waiting.filter((w) => promote.has(w.id))) {
-    campaign.baublesInStock -= signup.quantity;
+  for (const signup of serveWaitingList(baublesOf(campaign), waiting, (w) => ({ id: w.id, partySize: w.quantity, clashes: false }))) {
     transition(em, signup, SignupStatus.RESERVED, null, 'waiting list');
     await tell(em, 'promoted', signup, campaign);
   }
@@ -100,17 +108,15 @@ export async function signUp(em: EntityManager, caller: Caller, input: BaubleSig
     throw conflict('ALREADY_SIGNED_UP', 'There is already an active sign-up for this campaign.');
   }
 
-  const fits = input.quantity <= campaign.baublesInStock;
+  const { fits, queueNumber } = takeOrQueue(baublesOf(campaign), input.quantity);
   const code = await uniqueShortCode(async (candidate) => (await em.count(BaubleSignup, { campaign, code: candidate })) > 0);
   const signup = em.create(BaubleSignup, {
     campaign, kind: input.kind, organization: holder.organization, institutionName: holder.institutionName, user: actor.userId,
     pickupWindow: window, quantity: input.quantity, code,
     status: fits ? SignupStatus.RESERVED : SignupStatus.WAITLISTED,
-    queueNumber: fits ? null : campaign.nextQueueNumber,
+    queueNumber,
   });
   em.create(BaubleSignupEvent, { signup, fromStatus: null, toStatus: signup.status, actor: actor.userId });
-  if (fits) campaign.baublesInStock -= input.quantity;
-  else campaign.nextQueueNumber += 1;
   await tell(em, fits ? 'reserved' : 'waitlisted', signup, campaign);
   await em.flush();
   return { signup, stock: await stockChange(em, campaign) };
@@ -133,7 +139,7 @@ export async function cancelSignup(em: EntityManager, caller: Caller, id: string
   }
   if (signup.status === SignupStatus.RESERVED) campaign.baublesInStock += signup.quantity;
   transition(em, signup, SignupStatus.CANCELLED, actor);
-  await serveWaitingList(em, campaign);
+  await promoteWaitingSignups(em, campaign);
   await em.flush();
   return { signup, stock: await stockChange(em, campaign) };
 }
@@ -149,7 +155,7 @@ export async function recordPickup(em: EntityManager, caller: Caller, campaignId
   campaign.baublesInStock += signup.quantity - quantity;
   signup.pickedUpQuantity = quantity;
   transition(em, signup, SignupStatus.PICKED_UP, actor, `${quantity} of ${signup.quantity}`);
-  await serveWaitingList(em, campaign);
+  await promoteWaitingSignups(em, campaign);
   await em.flush();
   return { signup, stock: await stockChange(em, campaign) };
 }

@@ -16,7 +16,7 @@ import { bookingMessage, type BookingEvent } from './messages.js';
 import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open-days.enums.js';
 import type { BookSlotInput } from './open-days.inputs.js';
 import { Slot } from './slot.entity.js';
-import { entriesToPromote } from '../../core/waitlist.js';
+import { type LockedStock, serveWaitingList, takeOrQueue } from '../../core/waitlist.js';
 
 /** What changed for a slot, for the live seats-left subscription (published after commit). */
 export interface SeatsChange {
@@ -35,6 +35,17 @@ const ACTIVE = [BookingStatus.CONFIRMED, BookingStatus.WAITLISTED];
 /** Advisory-lock namespace: one person's confirmed bookings (they may not overlap in time). */
 const PERSON_BOOKINGS = 'open-days-person';
 
+
+/** A bookable slot's seats as a locked stock (call with the slot locked). */
+const seatsOf = (slot: Slot): LockedStock => ({
+  get available() {
+    return (slot.capacity ?? 0) - slot.seatsTaken;
+  },
+  take: (quantity) => {
+    slot.seatsTaken += quantity;
+  },
+  nextQueueNumber: () => slot.nextQueueNumber++,
+});
 
 /** Locks the slot row for the rest of the transaction: all seat arithmetic happens under this lock. */
 async function lockSlot(em: EntityManager, caller: Caller, slotId: string): Promise<{ slot: Slot; activity: Activity }> {
@@ -88,15 +99,16 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
     throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
   }
 
-  const fits = slot.seatsTaken + input.partySize <= slot.capacity;
-  if (fits) {
+  const seats = seatsOf(slot);
+  if (input.partySize <= seats.available) {
     // The person's confirmed bookings change one transaction at a time (see promoteWaiting).
     await lockKeys(em, PERSON_BOOKINGS, [actor.userId]);
     const clash = await clashingBooking(em, actor.userId, slot);
     if (clash) throw clashError(clash);
   } else if (!input.waitlistIfFull) {
-    throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: slot.capacity - slot.seatsTaken });
+    throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: seats.available });
   }
+  const { fits, queueNumber } = takeOrQueue(seats, input.partySize);
 
   const booking = em.create(Booking, {
     municipalityId: caller.municipality.id,
@@ -105,12 +117,10 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
     partySize: input.partySize,
     status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED,
     code: await uniqueShortCode(async (code) => (await em.count(Booking, { municipalityId: caller.municipality.id, code })) > 0),
-    queueNumber: fits ? null : slot.nextQueueNumber,
+    queueNumber,
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
   });
-  if (fits) slot.seatsTaken += input.partySize;
-  else slot.nextQueueNumber += 1;
   const user = await em.findOneOrFail(User, { id: actor.userId });
   tell(em, fits ? 'confirmed' : 'waitlisted', booking, slot, activity, user.email);
   try {
@@ -142,12 +152,8 @@ async function promoteWaiting(em: EntityManager, slot: Slot, activity: Activity)
     : [];
   const busyUsers = new Set(busy.map((b) => b.user.id));
   const clashing = new Set(waiting.filter((w) => busyUsers.has(w.user.id)).map((w) => w.id));
-  const promote = new Set(
-    entriesToPromote(slot.capacity - slot.seatsTaken, waiting.map((w) => ({ id: w.id, partySize: w.partySize, clashes: clashing.has(w.id) }))),
-  );
-  for (const entry of waiting.filter((w) => promote.has(w.id))) {
+  for (const entry of serveWaitingList(seatsOf(slot), waiting, (w) => ({ id: w.id, partySize: w.partySize, clashes: clashing.has(w.id) }))) {
     entry.status = BookingStatus.CONFIRMED;
-    slot.seatsTaken += entry.partySize;
     tell(em, 'promoted', entry, slot, activity, entry.user.email);
   }
 }
