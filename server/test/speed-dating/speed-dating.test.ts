@@ -1,8 +1,6 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MembershipRole, Role } from '../../src/core/auth/roles.js';
-import { Membership, Organization } from '../../src/modules/organizations/index.js';
-import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
+import { Role } from '../../src/core/auth/roles.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/harness.js';
 
 let app: TestApp;
@@ -22,15 +20,9 @@ const PAIRS = `query($id: ID!) { speedDatingSession(id: $id) { plan { round seat
 
 let counter = 0;
 async function ngoRep(shareContacts = true) {
-  const { client, userId } = await app.clientAs(Role.RESIDENT, { displayName: `NGO ${++counter}` });
-  const em = app.em();
-  const organization = em.create(Organization, {
-    municipality: await app.municipalityId('leszno'), slug: `randki-${counter}`, name: `Stowarzyszenie Randkowe ${counter}`, legalForm: LegalForm.ASSOCIATION,
-    status: OrganizationStatus.PUBLISHED, address: { street: 'ul. Ratuszowa 1', postalCode: '64-100', city: 'Leszno' },
-  });
-  em.create(Membership, { organization, user: userId, role: MembershipRole.OWNER });
-  await em.flush();
-  return { client, organizationId: organization.id, organizationName: organization.name, shareContacts };
+  ++counter;
+  const member = await app.organizationMember({ displayName: `NGO ${counter}`, name: `Stowarzyszenie Randkowe ${counter}` });
+  return { ...member, shareContacts };
 }
 const official = async () => (await app.clientAs(Role.OFFICIAL, { displayName: `Urzędnik ${++counter}` })).client;
 
