@@ -10,9 +10,9 @@
 
 /** A flow network with integer capacities; nodes are 0..n-1. */
 export class FlowNetwork {
-  private readonly head: Int32Array;
-  private next: number[] = [];
-  private to: number[] = [];
+  protected readonly head: Int32Array;
+  protected next: number[] = [];
+  protected to: number[] = [];
   cap: number[] = [];
 
   constructor(readonly n: number) {
@@ -37,6 +37,14 @@ export class FlowNetwork {
 
   /** Dinic's algorithm; returns the value of a maximum s-t flow (added to any flow already there). */
   maxFlow(s: number, t: number): number {
+    return this.blockingFlows(s, t, () => true);
+  }
+
+  /**
+   * Dinic's phases over the residual arcs that `usable` accepts: level graph by BFS, then blocking
+   * flows by DFS, until t is out of reach. Returns the flow added.
+   */
+  protected blockingFlows(s: number, t: number, usable: (arc: number, from: number) => boolean): number {
     const { n, head, next, to, cap } = this;
     const level = new Int32Array(n);
     const current = new Int32Array(n);
@@ -51,9 +59,10 @@ export class FlowNetwork {
       while (qh < qt) {
         const u = queue[qh++]!;
         for (let e = head[u]!; e !== -1; e = next[e]!) {
-          if (cap[e]! > 0 && level[to[e]!] === -1) {
-            level[to[e]!] = level[u]! + 1;
-            queue[qt++] = to[e]!;
+          const v = to[e]!;
+          if (cap[e]! > 0 && level[v] === -1 && usable(e, u)) {
+            level[v] = level[u]! + 1;
+            queue[qt++] = v;
           }
         }
       }
@@ -64,7 +73,7 @@ export class FlowNetwork {
       for (; current[u] !== -1; current[u] = next[current[u]!]!) {
         const e = current[u]!;
         const v = to[e]!;
-        if (cap[e]! > 0 && level[v] === level[u]! + 1) {
+        if (cap[e]! > 0 && level[v] === level[u]! + 1 && usable(e, u)) {
           const got = dfs(v, Math.min(pushed, cap[e]!));
           if (got > 0) {
             cap[e] = cap[e]! - got;
@@ -114,41 +123,23 @@ export function fairestMaximumBMatching(input: BipartiteInput): [number, number]
   const net = new CostNetwork(N);
   // The k-th edge (k = 1, 2, …) at a node of base c: (c−k)² − (c−k+1)² = 1 − 2(c − k + 1).
   const marginal = (base: number, k: number) => 1 - 2 * (base - k + 1);
-  for (let l = 0; l < L; l++) for (let k = 1; k <= Math.min(capLeft[l]!, adjacency[l]!.length); k++) net.addArc(S, l, 1, marginal(baseLeft[l]!, k));
+  for (let l = 0; l < L; l++) for (let k = 1; k <= Math.min(capLeft[l]!, adjacency[l]!.length); k++) net.addCostArc(S, l, 1, marginal(baseLeft[l]!, k));
   const degreeRight = new Int32Array(R);
   adjacency.forEach((rights) => { for (const r of rights) degreeRight[r]!++; });
-  for (let r = 0; r < R; r++) for (let k = 1; k <= Math.min(capRight[r]!, degreeRight[r]!); k++) net.addArc(L + r, T, 1, marginal(baseRight[r]!, k));
+  for (let r = 0; r < R; r++) for (let k = 1; k <= Math.min(capRight[r]!, degreeRight[r]!); k++) net.addCostArc(L + r, T, 1, marginal(baseRight[r]!, k));
   const edgeArcs: [number, number, number][] = [];
-  adjacency.forEach((rights, l) => { for (const r of rights) edgeArcs.push([net.addArc(l, L + r, 1, 0), l, r]); });
+  adjacency.forEach((rights, l) => { for (const r of rights) edgeArcs.push([net.addCostArc(l, L + r, 1, 0), l, r]); });
   net.minCostMaxFlow(S, T);
   return edgeArcs.filter(([arc]) => net.flowOn(arc) > 0).map(([, l, r]) => [l, r]);
 }
 
 /** A network with integer capacities and costs, for min-cost maximum flow. */
-class CostNetwork {
-  private readonly head: Int32Array;
-  private next: number[] = [];
-  private to: number[] = [];
-  private cap: number[] = [];
+class CostNetwork extends FlowNetwork {
   private cost: number[] = [];
 
-  constructor(readonly n: number) {
-    this.head = new Int32Array(n).fill(-1);
-  }
-
-  addArc(u: number, v: number, capacity: number, cost: number): number {
-    const id = this.to.length;
-    this.to.push(v, u);
-    this.cap.push(capacity, 0);
+  addCostArc(u: number, v: number, capacity: number, cost: number): number {
     this.cost.push(cost, -cost);
-    this.next.push(this.head[u]!, this.head[v]!);
-    this.head[u] = id;
-    this.head[v] = id + 1;
-    return id;
-  }
-
-  flowOn(id: number) {
-    return this.cap[id ^ 1]!;
+    return this.addArc(u, v, capacity);
   }
 
   /** Maximum flow of least cost. The network must have no cycle of negative cost to begin with. */
@@ -156,9 +147,6 @@ class CostNetwork {
     const { n, head, next, to, cap, cost } = this;
     const potential = new Float64Array(n);
     const dist = new Float64Array(n);
-    const level = new Int32Array(n);
-    const current = new Int32Array(n);
-    const queue = new Int32Array(n);
     const done = new Uint8Array(n);
     // Initial potentials: Bellman–Ford (the initial residual graph is small and has no negative cycle).
     potential.fill(Infinity);
@@ -205,47 +193,8 @@ class CostNetwork {
       for (let v = 0; v < n; v++) potential[v] = potential[v]! + Math.min(dist[v]!, dt);
       return true;
     };
-    // Levels over admissible arcs (residual, zero reduced cost).
-    const bfs = () => {
-      level.fill(-1);
-      level[s] = 0;
-      let qh = 0;
-      let qt = 0;
-      queue[qt++] = s;
-      while (qh < qt) {
-        const u = queue[qh++]!;
-        for (let e = head[u]!; e !== -1; e = next[e]!) {
-          const v = to[e]!;
-          if (cap[e]! > 0 && level[v] === -1 && reduced(e, u) === 0) {
-            level[v] = level[u]! + 1;
-            queue[qt++] = v;
-          }
-        }
-      }
-      return level[t] !== -1;
-    };
-    const dfs = (u: number, pushed: number): number => {
-      if (u === t) return pushed;
-      for (; current[u] !== -1; current[u] = next[current[u]!]!) {
-        const e = current[u]!;
-        const v = to[e]!;
-        if (cap[e]! > 0 && level[v] === level[u]! + 1 && reduced(e, u) === 0) {
-          const got = dfs(v, Math.min(pushed, cap[e]!));
-          if (got > 0) {
-            cap[e] = cap[e]! - got;
-            cap[e ^ 1] = cap[e ^ 1]! + got;
-            return got;
-          }
-        }
-      }
-      return 0;
-    };
-    while (dijkstra()) {
-      while (bfs()) {
-        current.set(head);
-        while (dfs(s, Infinity) > 0);
-      }
-    }
+    // After each Dijkstra, push blocking flows along the arcs of zero reduced cost (the shortest paths).
+    while (dijkstra()) this.blockingFlows(s, t, (e, u) => reduced(e, u) === 0);
   }
 }
 

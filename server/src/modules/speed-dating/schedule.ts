@@ -30,6 +30,7 @@
  */
 import { colourBipartite, fairestMaximumBMatching, FlowNetwork } from './flow.js';
 import { BlossomMatcher } from './matching.js';
+import { mulberry32 } from '../../core/random.js';
 
 export type Side = 'STATIONARY' | 'MOVING';
 export type Mode = 'SIDES' | 'EVERYONE';
@@ -234,17 +235,6 @@ function rotationPlan(stationary: readonly Person[], moving: readonly Person[], 
 // ---------------------------------------------------------------------------------------------
 // Everyone meets everyone
 
-/** A small deterministic random number generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * An upper bound on the new pairs in T rounds: per connected component of the graph of allowed
@@ -409,7 +399,7 @@ function searchEveryone(
   const runs = Math.max(3, Math.min(40, Math.floor(3e6 / work)));
   let best: EveryoneResult | null = null;
   for (let run = 0; run < runs; run++) {
-    const rng = random(0x5eed + run * 7919);
+    const rng = mulberry32(0x5eed + run * 7919);
     const remaining = allowed.slice();
     const left = adjacency.map((a) => a.length); // partners still possible
     const sit = sit0.slice();
