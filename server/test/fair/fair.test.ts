@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MembershipRole, Role } from '../../src/core/auth/roles.js';
-import { Membership, Organization } from '../../src/modules/organizations/index.js';
-import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
+import { Role } from '../../src/core/auth/roles.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/harness.js';
 
 let app: TestApp;
@@ -19,19 +17,8 @@ const fairInput = (overrides: Record<string, unknown> = {}) => ({
 });
 const standInput = (code: string, x: number, extra: Record<string, unknown> = {}) => ({ code, zone: 'CULTURE', x, y: 0, width: 3, height: 3, hasPower: false, tentProvided: false, tables: 1, stepFree: true, reserved: false, ...extra });
 
-let orgCounter = 0;
 /** A published organisation and a signed-in member of it. */
-async function memberOfNewOrganization() {
-  const { client, userId } = await app.clientAs(Role.RESIDENT);
-  const em = app.em();
-  const organization = em.create(Organization, {
-    municipality: await app.municipalityId('leszno'), slug: `targi-${++orgCounter}`, name: `Fundacja Targowa ${orgCounter}`, legalForm: LegalForm.FOUNDATION,
-    status: OrganizationStatus.PUBLISHED, address: { street: 'ul. Rynek 1', postalCode: '64-100', city: 'Leszno' },
-  });
-  em.create(Membership, { organization, user: userId, role: MembershipRole.OWNER });
-  await em.flush();
-  return { client, organizationId: organization.id };
-}
+const memberOfNewOrganization = () => app.organizationMember();
 
 async function openFair(stands: ReturnType<typeof standInput>[]) {
   const { createFair } = await staff.ok(`mutation($input: FairInput!) { createFair(input: $input) { id } }`, { input: fairInput() });
@@ -61,6 +48,17 @@ describe('fairs and layouts', () => {
     const { client: resident } = await app.clientAs(Role.RESIDENT);
     expect((await resident.fails(`mutation($input: FairInput!) { createFair(input: $input) { id } }`, { input: fairInput() })).extensions?.code).toBe('FORBIDDEN');
     expect((await resident.fails(`mutation($f: ID!, $input: StandInput!) { addStand(fairId: $f, input: $input) { id } }`, { f: fairId, input: standInput('B1', 10) })).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('a fair moves only along its lifecycle: a closed fair stays closed, a published plan must be unpublished first', async () => {
+    const fairId = await openFair([standInput('A1', 0)]);
+    const SET = `mutation($id: ID!, $status: FairStatus!) { setFairStatus(id: $id, status: $status) { status } }`;
+    const move = (status: string) => staff.request(SET, { id: fairId, status });
+    expect((await move('PUBLISHED')).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', currentStatus: 'APPLICATIONS_OPEN', requestedStatus: 'PUBLISHED' });
+    for (const status of ['ALLOCATING', 'PUBLISHED', 'ALLOCATING', 'PUBLISHED', 'CLOSED']) expect((await move(status)).data?.setFairStatus.status).toBe(status);
+    for (const status of ['DRAFT', 'APPLICATIONS_OPEN', 'ALLOCATING', 'PUBLISHED']) {
+      expect((await move(status)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'CLOSED', requestedStatus: status, allowedStatuses: [] });
+    }
   });
 
   test('a layout is copied from an earlier fair', async () => {
@@ -111,10 +109,10 @@ describe('allocation and hand edits', () => {
     const a3 = (await third.client.ok(APPLY, { input: application(fairId, third.organizationId) })).applyForStand.id;
     for (const id of [a1, a2, a3]) await accept(id);
 
-    const ALLOCATE = `mutation($f: ID!) { allocateFairStands(fairId: $f) { placed unplaced score maxScore unmetWishes { kind } } }`;
+    const ALLOCATE = `mutation($f: ID!) { allocateFairStands(fairId: $f) { placed unplaced score maxScore placeable bestBound gap provenOptimal unmetWishes { kind } } }`;
     expect((await first.client.fails(ALLOCATE, { f: fairId })).extensions?.code).toBe('FORBIDDEN');
     const { allocateFairStands } = await staff.ok(ALLOCATE, { f: fairId });
-    expect(allocateFairStands).toMatchObject({ placed: 3, unplaced: [], score: 5, maxScore: 5, unmetWishes: [] });
+    expect(allocateFairStands).toMatchObject({ placed: 3, unplaced: [], score: 5, maxScore: 5, unmetWishes: [], placeable: 3, bestBound: 5, gap: 0, provenOptimal: true });
     const PLAN = `query($id: ID!) { fair(id: $id) { status placements { standId applicationId organization { name } } } }`;
     const plan = Object.fromEntries((await staff.ok(PLAN, { id: fairId })).fair.placements.map((p: any) => [p.applicationId, p.standId]));
     expect(plan[a1]).toBe(ids.A2);
@@ -127,10 +125,13 @@ describe('allocation and hand edits', () => {
     expect((await staff.fails(ASSIGN, { a: a1, s: ids.A1 })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'UNSUITABLE' });
     expect((await staff.fails(ASSIGN, { a: a3, s: ids.A3 })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'TAKEN' });
     await staff.ok(`mutation($a: ID!, $b: ID!) { swapFairStands(firstApplicationId: $a, secondApplicationId: $b) }`, { a: a2, b: a3 });
-    const { fairPlanReport } = await staff.ok(`query($f: ID!) { fairPlanReport(fairId: $f) { score unmetWishes { applicationId kind } } }`, { f: fairId });
+    const REPORT = `query($f: ID!) { fairPlanReport(fairId: $f) { score unplaced placeable bestBound gap provenOptimal unmetWishes { applicationId kind } } }`;
+    const { fairPlanReport } = await staff.ok(REPORT, { f: fairId });
     expect(fairPlanReport.unmetWishes).toEqual([{ applicationId: a2, kind: 'ZONE' }]);
+    // The hand-edited plan is compared with the proven optimum: 3 points short of it.
+    expect(fairPlanReport).toMatchObject({ score: 2, placeable: 3, bestBound: 5, gap: 3, provenOptimal: false });
     await staff.ok(`mutation($a: ID!) { unassignFairStand(applicationId: $a) }`, { a: a2 });
-    expect((await staff.ok(`query($f: ID!) { fairPlanReport(fairId: $f) { unplaced } }`, { f: fairId })).fairPlanReport.unplaced).toEqual([a2]);
+    expect((await staff.ok(REPORT, { f: fairId })).fairPlanReport).toMatchObject({ unplaced: [a2], placeable: 3, gap: null, provenOptimal: false });
 
     // Before publishing, the public sees stands but nobody on them; members see their own.
     expect((await app.client().ok(PLAN, { id: fairId })).fair.placements).toEqual([]);
@@ -140,7 +141,7 @@ describe('allocation and hand edits', () => {
 
     const { fairExhibitorsCsv } = await staff.ok(`query($f: ID!) { fairExhibitorsCsv(fairId: $f) }`, { f: fairId });
     expect(fairExhibitorsCsv.split('\r\n')[0]).toBe('stand,zone,organisation,activity,power,tables,tent,step_free,contact,phone');
-    expect(fairExhibitorsCsv).toContain('A2,CULTURE,Fundacja Targowa');
+    expect(fairExhibitorsCsv).toContain('A2,CULTURE,Fundacja Testowa');
   });
 
   test('the database refuses two organisations on one stand even when staff edit at the same moment', async () => {

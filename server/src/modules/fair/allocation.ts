@@ -1,14 +1,20 @@
-import { mulberry32 } from '../../core/random.js';
+import { type SearchProblem, searchAllocation } from './allocation-search.js';
 
 /**
- * Automatic stand allocation for the NGO Fair: a pure function, deterministic for the same input.
+ * Automatic stand allocation for the NGO Fair: pure functions, no database.
  *
  * Hard rules always hold: one organisation per stand and one stand per application, reserved
- * stands stay empty, and power, tent, step-free access and tables are provided where needed.
- * Within them, as many applications as possible get a stand (maximum bipartite matching), and the
- * wishes are scored and improved by a seeded simulated annealing over moves to free stands and swaps,
- * finished by hill climbing:
- * preferred zone, wanted neighbours, avoided neighbours (neighbours = stands adjacent on the plan).
+ * stands stay empty (`fits`), and power, tent, step-free access and tables are provided where needed.
+ *
+ * OBJECTIVE (lexicographic, as staff expect it):
+ *  1. as many applications as possible get a stand: no organisation is left without a stand to
+ *     satisfy someone else's zone or neighbour wish;
+ *  2. among the plans placing that many, the highest wish score, exactly as `evaluateAllocation`
+ *     counts it (WEIGHTS): +3 a preferred zone, +2 per wanted neighbour next door, −3 per avoided
+ *     neighbour next door (neighbours = stands adjacent on the plan).
+ * `allocateStands` finds an optimum of this objective by branch and bound (allocation-search.ts)
+ * and says whether it is proven (`provenOptimal`) or, when its time budget ran out first, how far
+ * from the optimum the plan may at most be (`gap` = proven upper bound − score).
  */
 
 export interface StandSpec {
@@ -84,159 +90,125 @@ export const fits = (stand: StandSpec, app: ApplicationSpec) =>
 
 const byId = <T extends { id: string }>(items: readonly T[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** Maximum matching by augmenting paths (Kuhn), trying each application's candidates in the given order. */
-function maximumMatching(apps: ApplicationSpec[], candidates: Map<string, string[]>): Map<string, string> {
-  const standOwner = new Map<string, string>();
-  const appStand = new Map<string, string>();
-  const tryPlace = (appId: string, seen: Set<string>): boolean => {
-    for (const standId of candidates.get(appId)!) {
-      if (seen.has(standId)) continue;
-      seen.add(standId);
-      const owner = standOwner.get(standId);
-      if (owner === undefined || tryPlace(owner, seen)) {
-        standOwner.set(standId, appId);
-        appStand.set(appId, standId);
-        return true;
-      }
-    }
-    return false;
+export interface AllocationOptions {
+  /** Wall-clock budget; when it runs out the best plan found is returned with its proven gap. */
+  timeLimitMs?: number;
+  /** Budget in search nodes: unlike time, it gives the same result on every machine. */
+  nodeLimit?: number;
+}
+
+export interface OptimizedAllocation extends AllocationResult {
+  /** True when no plan placing as many applications scores higher (the search finished). */
+  provenOptimal: boolean;
+  /** Proven upper bound on the score of any plan placing as many applications (= score when optimal). */
+  bestBound: number;
+  /** bestBound − score: how many points the plan may at most be from the optimum (0 when proven). */
+  gap: number;
+  /** The most applications any plan can place (= assignments.length). */
+  placeable: number;
+  nodes: number;
+}
+
+export const DEFAULT_TIME_LIMIT_MS = 1_000;
+export const DEFAULT_NODE_LIMIT = 1_000_000;
+
+/**
+ * The numeric problem: indices in id order, scores in half points (see allocation-search.ts).
+ * Organisation ids are unique among the applications of a fair (one application per organisation);
+ * a wish about an organisation without an application here can never be met and scores nothing.
+ */
+function searchProblem(stands: StandSpec[], apps: ApplicationSpec[]): SearchProblem {
+  const n = apps.length;
+  const m = stands.length;
+  const standIndex = new Map(stands.map((s, i) => [s.id, i]));
+  const near = adjacentStands(stands);
+  const fitsAt = new Uint8Array(n * m);
+  const zone = new Float64Array(n * m);
+  apps.forEach((app, a) =>
+    stands.forEach((stand, s) => {
+      fitsAt[a * m + s] = fits(stand, app) ? 1 : 0;
+      zone[a * m + s] = app.preferredZones.includes(stand.zone) ? 2 * WEIGHTS.zone : 0;
+    }),
+  );
+  const zoneIndex = new Map<string, number>();
+  const zoneOf = Int32Array.from(stands, (s) => zoneIndex.get(s.zone) ?? zoneIndex.set(s.zone, zoneIndex.size).get(s.zone)!);
+  const centreX = Float64Array.from(stands, (s) => s.x + s.width / 2);
+  const centreY = Float64Array.from(stands, (s) => s.y + s.height / 2);
+  const adjacent = new Uint8Array(m * m);
+  const neighbours = stands.map((stand, s) => {
+    const list = [...near.get(stand.id)!].map((id) => standIndex.get(id)!).sort((x, y) => x - y);
+    for (const t of list) adjacent[s * m + t] = 1;
+    return Int32Array.from(list);
+  });
+  const appOfOrg = new Map<string, number>();
+  apps.forEach((app, a) => { if (!appOfOrg.has(app.organizationId)) appOfOrg.set(app.organizationId, a); });
+  const weights = new Map<number, number>();
+  const addWish = (a: number, org: string, w: number) => {
+    const b = appOfOrg.get(org);
+    if (b === undefined || b === a) return;
+    const key = Math.min(a, b) * n + Math.max(a, b);
+    weights.set(key, (weights.get(key) ?? 0) + w);
   };
-  for (const app of apps) tryPlace(app.id, new Set());
-  return appStand;
+  apps.forEach((app, a) => {
+    for (const org of app.wantedNeighbors) addWish(a, org, 2 * WEIGHTS.wanted);
+    for (const org of app.avoidedNeighbors) addWish(a, org, -2 * WEIGHTS.avoided);
+  });
+  const pairs = [...weights].filter(([, w]) => w !== 0).sort(([x], [y]) => x - y).map(([key, w]) => ({ a: Math.floor(key / n), b: key % n, w }));
+  return { nApps: n, nStands: m, fitsAt, adjacent, neighbours, zone, zoneOf, centreX, centreY, pairs };
 }
 
-interface Context {
-  apps: Map<string, ApplicationSpec>;
-  stands: Map<string, StandSpec>;
-  near: Map<string, Set<string>>;
-}
-
-/** Score of one application at a stand, given where every other organisation stands. */
-function appScore(ctx: Context, app: ApplicationSpec, standId: string, standOfOrg: Map<string, string>): number {
-  const stand = ctx.stands.get(standId)!;
-  let score = app.preferredZones.includes(stand.zone) ? WEIGHTS.zone : 0;
-  const neighbours = ctx.near.get(standId)!;
-  for (const org of app.wantedNeighbors) if (neighbours.has(standOfOrg.get(org) ?? '')) score += WEIGHTS.wanted;
-  for (const org of app.avoidedNeighbors) if (neighbours.has(standOfOrg.get(org) ?? '')) score -= WEIGHTS.avoided;
-  return score;
-}
-
-function totalScore(ctx: Context, assignment: Map<string, string>, standOfOrg: Map<string, string>): number {
-  let total = 0;
-  for (const [appId, standId] of assignment) total += appScore(ctx, ctx.apps.get(appId)!, standId, standOfOrg);
-  return total;
-}
-
-/** Most constrained first, then stands in the preferred zones first: a good start for the local search. */
-function candidateOrder(app: ApplicationSpec, compatible: StandSpec[]): string[] {
-  return [...compatible]
-    .sort((a, b) => Number(app.preferredZones.includes(b.zone)) - Number(app.preferredZones.includes(a.zone)) || (a.id < b.id ? -1 : 1))
-    .map((s) => s.id);
-}
-
-export function allocateStands(standList: readonly StandSpec[], appList: readonly ApplicationSpec[], maxRounds = 50): AllocationResult {
+/**
+ * Allocates stands to applications: an optimum of the objective above (most placed, then best
+ * score), proven unless the budget runs out first; then the best plan found with its proven gap.
+ * Deterministic for the same input (in any order) when it finishes or stops on the node budget; a
+ * wall-clock limit that stops the search can make the plan depend on the machine's speed.
+ */
+export function allocateStands(standList: readonly StandSpec[], appList: readonly ApplicationSpec[], options: AllocationOptions = {}): OptimizedAllocation {
   const stands = byId(standList);
   const apps = byId(appList);
-  const ctx: Context = { apps: new Map(apps.map((a) => [a.id, a])), stands: new Map(stands.map((s) => [s.id, s])), near: adjacentStands(stands) };
-  const compatible = new Map(apps.map((a) => [a.id, stands.filter((s) => fits(s, a))]));
-  const candidates = new Map(apps.map((a) => [a.id, candidateOrder(a, compatible.get(a.id)!)]));
-  const order = [...apps].sort((a, b) => candidates.get(a.id)!.length - candidates.get(b.id)!.length || (a.id < b.id ? -1 : 1));
+  const found = searchAllocation(searchProblem(stands, apps), {
+    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    nodeLimit: options.nodeLimit ?? DEFAULT_NODE_LIMIT,
+  });
+  const placement: { applicationId: string; standId: string }[] = [];
+  found.standOf.forEach((s, a) => { if (s >= 0) placement.push({ applicationId: apps[a]!.id, standId: stands[s]!.id }); });
+  const result = evaluateAllocation(standList, appList, placement);
+  const bestBound = Math.max(result.score, Math.floor(found.bound / 2 + 1e-6));
+  return { ...result, provenOptimal: found.provenOptimal, bestBound, gap: bestBound - result.score, placeable: found.placed, nodes: found.nodes };
+}
 
-  const assignment = maximumMatching(order, candidates);
-  const orgOf = (appId: string) => ctx.apps.get(appId)!.organizationId;
-  const standOfOrg = new Map([...assignment].map(([appId, standId]) => [orgOf(appId), standId]));
-  const appAt = new Map([...assignment].map(([appId, standId]) => [standId, appId]));
+/** What a run of `allocateStands` proved about a fair's stands and applications. */
+export interface BestKnown {
+  /** The most applications any plan can place. */
+  placeable: number;
+  /** Proven upper bound on the score of a plan placing `placeable` applications. */
+  bestBound: number;
+}
 
-  // Local search: keep any move to a free stand, or swap of two placed applications, that raises the total.
-  const place = (appId: string, standId: string) => {
-    assignment.set(appId, standId);
-    appAt.set(standId, appId);
-    standOfOrg.set(orgOf(appId), standId);
+export interface PlanQuality extends BestKnown {
+  /** The plan places `placeable` applications and no such plan scores higher. */
+  provenOptimal: boolean;
+  /** bestBound − score: the plan is at most this many points from the optimum; null when it places fewer than `placeable`. */
+  gap: number | null;
+}
+
+/** How a plan (the automatic one or one edited by hand) compares with the best possible. */
+export function planQuality(plan: AllocationResult, best: BestKnown): PlanQuality {
+  const full = plan.assignments.length >= best.placeable;
+  return {
+    placeable: best.placeable,
+    bestBound: best.bestBound,
+    provenOptimal: full && plan.score >= best.bestBound,
+    gap: full ? Math.max(0, best.bestBound - plan.score) : null,
   };
-  // Only applications involved in a change can change score: the two that move and those with a
-  // wish about either of their organisations.
-  const mentioning = new Map<string, string[]>();
-  for (const app of apps) {
-    for (const org of [...app.wantedNeighbors, ...app.avoidedNeighbors]) mentioning.set(org, [...(mentioning.get(org) ?? []), app.id]);
-  }
-  const affectedScore = (ids: string[]) => {
-    const seen = new Set<string>();
-    let sum = 0;
-    for (const id of ids) {
-      for (const appId of [id, ...(mentioning.get(orgOf(id)) ?? [])]) {
-        const standId = assignment.get(appId);
-        if (seen.has(appId) || standId === undefined) continue;
-        seen.add(appId);
-        sum += appScore(ctx, ctx.apps.get(appId)!, standId, standOfOrg);
-      }
-    }
-    return sum;
-  };
-  /** Moves `a` to `standId`, swapping with its occupant; returns the change in score. */
-  const tryMove = (a: string, standId: string): { gain: number; undo: () => void } | null => {
-    const from = assignment.get(a)!;
-    const other = appAt.get(standId);
-    if (standId === from || (other !== undefined && !fits(ctx.stands.get(from)!, ctx.apps.get(other)!))) return null;
-    const involved = other === undefined ? [a] : [a, other];
-    const before = affectedScore(involved);
-    appAt.delete(from);
-    place(a, standId);
-    if (other !== undefined) place(other, from);
-    return {
-      gain: affectedScore(involved) - before,
-      undo: () => {
-        place(a, from);
-        if (other !== undefined) place(other, standId);
-        else appAt.delete(standId);
-      },
-    };
-  };
+}
 
-  let current = totalScore(ctx, assignment, standOfOrg);
-  let best = { score: current, assignment: new Map(assignment) };
-  const placed = [...assignment.keys()].sort();
-  // Simulated annealing with a fixed seed (so the same input gives the same plan): mostly
-  // improving moves, sometimes a worse one early on to get out of local optima.
-  const random = mulberry32(placed.length * 7919 + standList.length);
-  const steps = placed.length ? Math.min(200_000, 400 * placed.length) : 0;
-  for (let step = 0; step < steps; step++) {
-    const a = placed[Math.floor(random() * placed.length)]!;
-    const options = candidates.get(a)!;
-    const move = tryMove(a, options[Math.floor(random() * options.length)]!);
-    if (!move) continue;
-    const temperature = 2 * (1 - step / steps) + 0.01;
-    if (move.gain >= 0 || random() < Math.exp(move.gain / temperature)) {
-      current += move.gain;
-      if (current > best.score) best = { score: current, assignment: new Map(assignment) };
-    } else {
-      move.undo();
-    }
-  }
-  // Continue from the best plan seen, and finish with plain hill climbing.
-  assignment.clear();
-  appAt.clear();
-  standOfOrg.clear();
-  for (const [appId, standId] of best.assignment) place(appId, standId);
-  current = best.score;
-  for (let round = 0; round < maxRounds; round++) {
-    let improved = false;
-    for (const a of placed) {
-      for (const standId of candidates.get(a)!) {
-        const move = tryMove(a, standId);
-        if (!move) continue;
-        if (move.gain > 0) {
-          current += move.gain;
-          improved = true;
-          break;
-        }
-        move.undo();
-      }
-    }
-    if (!improved) break;
-  }
-
-  const result = evaluateAllocation(standList, appList, [...assignment].map(([applicationId, standId]) => ({ applicationId, standId })));
-  return { ...result, score: current };
+/** Everything the allocation depends on, as a string: equal strings, equal problems. */
+export function allocationInputKey(stands: readonly StandSpec[], apps: readonly ApplicationSpec[]): string {
+  return JSON.stringify([
+    byId(stands).map((s) => [s.id, s.zone, s.x, s.y, s.width, s.height, s.hasPower, s.tentProvided, s.tables, s.stepFree, s.reserved]),
+    byId(apps).map((a) => [a.id, a.organizationId, a.needsPower, a.needsTent, a.needsStepFree, a.tables, a.preferredZones, a.wantedNeighbors, a.avoidedNeighbors]),
+  ]);
 }
 
 /** Score, best possible score and unmet wishes of a given placement (also after hand edits). */

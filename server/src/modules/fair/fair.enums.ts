@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { Lifecycle } from '../../core/lifecycle.js';
 
 export enum FairStatus {
   DRAFT = 'DRAFT',
@@ -7,6 +8,18 @@ export enum FairStatus {
   PUBLISHED = 'PUBLISHED',
   CLOSED = 'CLOSED',
 }
+
+/**
+ * Prepared, taking applications, stands being allocated, plan public, over. Staff may reopen
+ * applications while allocating, and unpublish the plan to change it (back to allocating).
+ */
+export const fairLifecycle = new Lifecycle<FairStatus>('The fair', {
+  [FairStatus.DRAFT]: [FairStatus.APPLICATIONS_OPEN],
+  [FairStatus.APPLICATIONS_OPEN]: [FairStatus.DRAFT, FairStatus.ALLOCATING],
+  [FairStatus.ALLOCATING]: [FairStatus.APPLICATIONS_OPEN, FairStatus.PUBLISHED],
+  [FairStatus.PUBLISHED]: [FairStatus.ALLOCATING, FairStatus.CLOSED],
+  [FairStatus.CLOSED]: [],
+});
 
 export enum StandZone {
   CHILDREN = 'CHILDREN',

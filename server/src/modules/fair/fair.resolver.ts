@@ -2,11 +2,11 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, R
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { Organization, organizationsById } from '../organizations/index.js';
-import type { AllocationResult } from './allocation.js';
 import { FairStatus, StandZone } from './fair.enums.js';
 import { Fair, FairApplication, Stand } from './fair.entity.js';
 import { FairApplicationInput, FairInput, ReviewInput, StandInput } from './fair.inputs.js';
 import * as fairs from './fair.service.js';
+import type { PlanReport } from './fair.service.js';
 
 @ObjectType({ description: 'An organisation at a stand.' })
 class StandPlacement {
@@ -30,13 +30,22 @@ class AllocationReport {
   @Field(() => Int) score!: number;
   @Field(() => Int, { description: 'Score if every wish were met.' }) maxScore!: number;
   @Field(() => [UnmetWish]) unmetWishes!: UnmetWish[];
+  @Field(() => Int, { description: 'The most accepted applications any plan can place.' }) placeable!: number;
+  @Field(() => Int, { description: 'Proven upper bound on the score of any plan placing `placeable` applications (the optimum when proven).' }) bestBound!: number;
+  @Field(() => Int, { nullable: true, description: 'bestBound − score: the plan is at most this many points below the optimum (0 when optimal); null when it places fewer than `placeable`.' })
+  gap!: number | null;
+  @Field(() => Boolean, { description: 'The plan places `placeable` applications and is proven to have the best score such a plan can have.' }) provenOptimal!: boolean;
 }
 
-const report = (result: AllocationResult): AllocationReport => ({
+const report = (result: PlanReport): AllocationReport => ({
   placed: result.assignments.length,
   unplaced: result.unplaced,
   score: result.score,
   maxScore: result.maxScore,
+  placeable: result.placeable,
+  bestBound: result.bestBound,
+  gap: result.gap,
+  provenOptimal: result.provenOptimal,
   unmetWishes: result.unmetWishes.map((w) => ({
     applicationId: w.applicationId, kind: w.kind, zones: 'zones' in w ? (w.zones as StandZone[]) : null, organizationId: 'organizationId' in w ? w.organizationId : null,
   })),

@@ -1,18 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
 import { violatedConstraint } from '../../core/db/constraints.js';
 import { findVisible, visibleWhere } from '../../core/db/drafts.js';
-import { AppError, conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
+import { conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
 import { Municipality } from '../municipalities/index.js';
 import { organizationInMunicipality, OrganizationStatus } from '../organizations/index.js';
-import { type AllocationResult, allocateStands, type ApplicationSpec, evaluateAllocation, fits, type StandSpec } from './allocation.js';
-import { ApplicationStatus, FairStatus, TentNeed } from './fair.enums.js';
+import {
+  type AllocationResult, allocateStands, allocationInputKey, type ApplicationSpec, type BestKnown, evaluateAllocation, fits, type PlanQuality, planQuality, type StandSpec,
+} from './allocation.js';
+import { ApplicationStatus, FairStatus, fairLifecycle, TentNeed } from './fair.enums.js';
 import { Fair, FairApplication, Stand, StandAssignment } from './fair.entity.js';
 import type { FairApplicationInput, FairInput, ReviewInput, StandInput } from './fair.inputs.js';
 
-const stateConflict = (reason: string, message: string) => new AppError('CONFLICT', message, { reason });
 
 function checkFairTimes(input: FairInput) {
   const problems: FieldProblem[] = [];
@@ -42,7 +44,7 @@ export function listFairs(em: EntityManager, caller: Caller): Promise<Fair[]> {
 export async function setFairStatus(em: EntityManager, caller: Caller, id: string, status: FairStatus): Promise<Fair> {
   authorize(caller.actor, 'fair.manage');
   const fair = await findFair(em, caller, id);
-  fair.status = status;
+  await fairLifecycle.move(em, fair, status);
   await em.flush();
   return fair;
 }
@@ -93,7 +95,7 @@ export async function removeStand(em: EntityManager, caller: Caller, id: string)
 export async function copyLayout(em: EntityManager, caller: Caller, fairId: string, fromFairId: string): Promise<Stand[]> {
   const fair = await fairToManage(em, caller, fairId);
   const source = await fairToManage(em, caller, fromFairId);
-  if (await em.count(Stand, { fair })) throw stateConflict('HAS_LAYOUT', 'This fair already has stands; remove them before copying a layout.');
+  if (await em.count(Stand, { fair })) throw conflict('HAS_LAYOUT', 'This fair already has stands; remove them before copying a layout.');
   const stands = await em.find(Stand, { fair: source }, { orderBy: { code: 'asc' } });
   const copies = stands.map(({ id: _id, fair: _fair, ...rest }) => em.create(Stand, { ...rest, fair }));
   fair.planWidth = source.planWidth;
@@ -110,7 +112,7 @@ function applicationFields(input: FairApplicationInput) {
 function assertWindowOpen(fair: Fair, caller: Caller) {
   const now = new Date();
   const open = fair.status === FairStatus.APPLICATIONS_OPEN && now >= fair.applicationsOpenAt && now <= fair.applicationsCloseAt;
-  if (!open && !can(caller.actor, 'fair.manage')) throw stateConflict('APPLICATIONS_CLOSED', 'Applications for this fair are not open.');
+  if (!open && !can(caller.actor, 'fair.manage')) throw conflict('APPLICATIONS_CLOSED', 'Applications for this fair are not open.');
 }
 
 export async function applyForStand(em: EntityManager, caller: Caller, input: FairApplicationInput): Promise<FairApplication> {
@@ -173,25 +175,58 @@ async function planInputs(em: EntityManager, fair: Fair) {
   return { stands, accepted };
 }
 
-/** Staff run the automatic allocation for the accepted applications; it replaces the current plan. */
-export async function runAllocation(em: EntityManager, caller: Caller, fairId: string): Promise<AllocationResult> {
-  const fair = await fairToManage(em, caller, fairId);
-  if (fair.status === FairStatus.PUBLISHED || fair.status === FairStatus.CLOSED) throw stateConflict('PUBLISHED', 'The plan is published; unpublish it first.');
-  const { stands, accepted } = await planInputs(em, fair);
-  const result = allocateStands(stands.map(standSpec), accepted.map(applicationSpec));
-  await em.nativeDelete(StandAssignment, { fair });
-  for (const a of result.assignments) em.create(StandAssignment, { fair, stand: a.standId, application: a.applicationId });
-  fair.status = FairStatus.ALLOCATING;
-  await em.flush();
-  return result;
+export type PlanReport = AllocationResult & PlanQuality;
+
+/**
+ * What allocation runs proved (most placeable, best bound), by fair content: the plan report can
+ * then say how far a hand-edited plan is from the best possible without searching again. A small
+ * in-process cache; a miss (another process, a restart, changed stands or applications) runs the
+ * search once (within its time budget).
+ */
+const bestKnown = new Map<string, BestKnown>();
+const BEST_KNOWN_ENTRIES = 64;
+const inputKey = (stands: StandSpec[], apps: ApplicationSpec[]) => createHash('sha256').update(allocationInputKey(stands, apps)).digest('base64url');
+/** Keeps the tighter of two proven bounds (both hold); returns what is now known. */
+function remember(key: string, found: BestKnown): BestKnown {
+  const known = bestKnown.get(key);
+  const best = known ? { placeable: found.placeable, bestBound: Math.min(known.bestBound, found.bestBound) } : found;
+  bestKnown.delete(key);
+  bestKnown.set(key, best);
+  if (bestKnown.size > BEST_KNOWN_ENTRIES) bestKnown.delete(bestKnown.keys().next().value!);
+  return best;
 }
 
-/** How well the current plan (after hand edits too) meets the wishes. */
-export async function currentPlanReport(em: EntityManager, caller: Caller, fairId: string): Promise<AllocationResult> {
+/** Staff run the automatic allocation for the accepted applications; it replaces the current plan. */
+export async function runAllocation(em: EntityManager, caller: Caller, fairId: string): Promise<PlanReport> {
+  const fair = await fairToManage(em, caller, fairId);
+  if (fair.status === FairStatus.PUBLISHED || fair.status === FairStatus.CLOSED) throw conflict('PUBLISHED', 'The plan is published; unpublish it first.');
+  const { stands, accepted } = await planInputs(em, fair);
+  const [standSpecs, appSpecs] = [stands.map(standSpec), accepted.map(applicationSpec)];
+  const result = allocateStands(standSpecs, appSpecs);
+  const best = remember(inputKey(standSpecs, appSpecs), { placeable: result.placeable, bestBound: result.bestBound });
+  await em.nativeDelete(StandAssignment, { fair });
+  for (const a of result.assignments) em.create(StandAssignment, { fair, stand: a.standId, application: a.applicationId });
+  // Allocating again keeps the state; from anywhere else it is a move of the fair's lifecycle.
+  if (fair.status !== FairStatus.ALLOCATING) fairLifecycle.assertMove(fair.status, FairStatus.ALLOCATING);
+  fair.status = FairStatus.ALLOCATING;
+  await em.flush();
+  return { ...result, ...planQuality(result, best) };
+}
+
+/** How well the current plan (after hand edits too) meets the wishes, and how far it is from the best possible. */
+export async function currentPlanReport(em: EntityManager, caller: Caller, fairId: string): Promise<PlanReport> {
   const fair = await fairToManage(em, caller, fairId);
   const { stands, accepted } = await planInputs(em, fair);
   const placement = await em.find(StandAssignment, { fair });
-  return evaluateAllocation(stands.map(standSpec), accepted.map(applicationSpec), placement.map((p) => ({ applicationId: p.application.id, standId: p.stand.id })));
+  const [standSpecs, appSpecs] = [stands.map(standSpec), accepted.map(applicationSpec)];
+  const plan = evaluateAllocation(standSpecs, appSpecs, placement.map((p) => ({ applicationId: p.application.id, standId: p.stand.id })));
+  const key = inputKey(standSpecs, appSpecs);
+  let best = bestKnown.get(key);
+  if (!best) {
+    const found = allocateStands(standSpecs, appSpecs);
+    best = remember(key, { placeable: found.placeable, bestBound: found.bestBound });
+  }
+  return { ...plan, ...planQuality(plan, best) };
 }
 
 const ASSIGNMENT_CONSTRAINTS = new Set(['stand_assignment_stand_unique', 'stand_assignment_application_unique']);
@@ -200,7 +235,7 @@ async function flushAssignment(em: EntityManager) {
   try {
     await em.flush();
   } catch (error) {
-    if (ASSIGNMENT_CONSTRAINTS.has(violatedConstraint(error) ?? '')) throw stateConflict('TAKEN', 'Someone changed this stand at the same moment; reload the plan.');
+    if (ASSIGNMENT_CONSTRAINTS.has(violatedConstraint(error) ?? '')) throw conflict('TAKEN', 'Someone changed this stand at the same moment; reload the plan.');
     throw error;
   }
 }
@@ -211,12 +246,12 @@ export async function assignStand(em: EntityManager, caller: Caller, application
   const application = await applicationInMunicipality(em, caller, applicationId);
   const stand = await em.findOne(Stand, { id: standId, fair: application.fair });
   if (!stand) throw notFound('Stand');
-  if (application.status !== ApplicationStatus.ACCEPTED) throw stateConflict('NOT_ACCEPTED', 'Only accepted applications get a stand.');
+  if (application.status !== ApplicationStatus.ACCEPTED) throw conflict('NOT_ACCEPTED', 'Only accepted applications get a stand.');
   if (!fits(standSpec(stand), applicationSpec(application))) {
-    throw stateConflict('UNSUITABLE', 'This stand does not meet the application’s needs (power, tent, access, tables) or is reserved.');
+    throw conflict('UNSUITABLE', 'This stand does not meet the application’s needs (power, tent, access, tables) or is reserved.');
   }
   const occupant = await em.findOne(StandAssignment, { stand });
-  if (occupant && occupant.application.id !== application.id) throw stateConflict('TAKEN', 'The stand is taken; swap instead.');
+  if (occupant && occupant.application.id !== application.id) throw conflict('TAKEN', 'The stand is taken; swap instead.');
   await em.nativeDelete(StandAssignment, { application });
   em.create(StandAssignment, { fair: application.fair, stand, application });
   await flushAssignment(em);
@@ -228,9 +263,9 @@ export async function swapStands(em: EntityManager, caller: Caller, firstId: str
   authorize(caller.actor, 'fair.manage');
   const [first, second] = await Promise.all([applicationInMunicipality(em, caller, firstId), applicationInMunicipality(em, caller, secondId)]);
   const [a, b] = await Promise.all([em.findOne(StandAssignment, { application: first }, { populate: ['stand'] }), em.findOne(StandAssignment, { application: second }, { populate: ['stand'] })]);
-  if (!a || !b) throw stateConflict('NOT_PLACED', 'Both applications must have a stand to swap.');
+  if (!a || !b) throw conflict('NOT_PLACED', 'Both applications must have a stand to swap.');
   if (!fits(standSpec(b.stand), applicationSpec(first)) || !fits(standSpec(a.stand), applicationSpec(second))) {
-    throw stateConflict('UNSUITABLE', 'After the swap a stand would not meet its organisation’s needs.');
+    throw conflict('UNSUITABLE', 'After the swap a stand would not meet its organisation’s needs.');
   }
   const [standA, standB] = [a.stand, b.stand];
   em.remove([a, b]);

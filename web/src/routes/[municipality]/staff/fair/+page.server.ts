@@ -15,7 +15,7 @@ const Plan = graphql(`
         organization { id name }
       }
     }
-    fairPlanReport(fairId: $id) { placed unplaced score maxScore unmetWishes { applicationId kind organizationId } }
+    fairPlanReport(fairId: $id) { placed unplaced score maxScore placeable bestBound gap provenOptimal unmetWishes { applicationId kind organizationId } }
   }
 `);
 const Review = graphql(`mutation ReviewFairApplication($input: ReviewInput!) { reviewFairApplication(input: $input) { id } }`);
