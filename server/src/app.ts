@@ -55,7 +55,15 @@ function sameSiteOrigin(request: IncomingMessage, publicOrigin: string): boolean
   }
 }
 
-export async function createApp({ orm, schema, pubSub, rateLimiter, config, webHandler }: AppOptions): Promise<{ server: Server; close(): Promise<void> }> {
+export interface App {
+  server: Server;
+  /** Stops reporting ready, so load balancers send no new requests; everything keeps being served. */
+  stopBeingReady(): void;
+  /** Stops accepting connections, finishes the requests in flight, closes live connections. */
+  close(): Promise<void>;
+}
+
+export async function createApp({ orm, schema, pubSub, rateLimiter, config, webHandler }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -111,6 +119,9 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, config, webH
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts shuts down in order (stop being ready, wait, drain, jobs, database); Apollo's own
+    // signal handler would close the server at once and drop what is in flight.
+    stopOnTerminationSignals: false,
     parseOptions,
     validationRules,
     plugins: [
@@ -125,8 +136,24 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, config, webH
   // The API serves data, never pages: nothing may frame it, sniff it or run scripts from it.
   const apiHeaders = helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
 
+  // Alive: the process answers. Ready: it should get traffic (database reachable, schema up to
+  // date, not shutting down); load balancers and orchestrators stop sending requests otherwise.
+  let shuttingDown = false;
   app.get('/health', apiHeaders, (_req, res) => {
     res.json({ ok: true });
+  });
+  app.get('/ready', apiHeaders, async (_req, res) => {
+    const problems: string[] = [];
+    if (shuttingDown) problems.push('shutting down');
+    else {
+      try {
+        await orm.em.fork().getConnection().execute('select 1');
+        if ((await orm.migrator.getPending()).length) problems.push('migrations pending');
+      } catch {
+        problems.push('database unreachable');
+      }
+    }
+    res.status(problems.length ? 503 : 200).json({ ready: !problems.length, problems });
   });
   // "My plan" as a calendar feed: calendar apps fetch it without cookies, so the URL holds a secret token.
   app.get('/calendar/:file', apiHeaders, async (req, res) => {
@@ -181,7 +208,11 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, config, webH
 
   return {
     server,
+    stopBeingReady: () => {
+      shuttingDown = true;
+    },
     close: async () => {
+      shuttingDown = true;
       await apollo.stop();
       server.closeAllConnections();
     },

@@ -78,6 +78,9 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping…`);
+  // Not ready from now on; keep serving while load balancers notice, then drain and close.
+  app.stopBeingReady();
+  await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
   await app.close();
   await outbox.stop();
   await deadlines.stop();

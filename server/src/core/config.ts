@@ -27,6 +27,8 @@ export interface AppConfig {
   embeddedPostgresPort: number;
   /** Where the embedded PostgreSQL keeps its files (git-ignored). */
   embeddedPostgresDir: string;
+  /** On SIGTERM, how long to keep serving while load balancers notice /ready failing. */
+  shutdownDelayMs: number;
   /** Express's `trust proxy`: which hops may tell the client's address in X-Forwarded-For. */
   trustProxy: string;
   queryLimits: QueryLimits;
@@ -43,6 +45,11 @@ const rateRule = makeValidator<RateLimitRule>((value) => {
 const positive = makeValidator<number>((value) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error('expected a whole number above 0');
+  return n;
+});
+const milliseconds = makeValidator<number>((value) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new Error('expected milliseconds between 0 and 600000');
   return n;
 });
 const envName = (rule: string) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -65,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     SEED_DEMO_DATA: bool({ default: true }),
     EMBEDDED_PG_PORT: port({ default: 54329 }),
     EMBEDDED_PG_DIR: str({ default: path.join(projectRoot, '.data', 'postgres') }),
+    SHUTDOWN_DELAY_MS: milliseconds({ default: 0, desc: 'milliseconds; e.g. 5000 behind a load balancer probing /ready' }),
     TRUST_PROXY: str({ default: 'loopback', desc: 'e.g. "loopback, uniquelocal" behind a proxy on a private network' }),
     QUERY_MAX_TOKENS: positive({ default: defaultQueryLimits.maxTokens }),
     QUERY_MAX_DEPTH: positive({ default: defaultQueryLimits.maxDepth }),
@@ -95,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresPort: e.EMBEDDED_PG_PORT,
     embeddedPostgresDir: e.EMBEDDED_PG_DIR,
     trustProxy: e.TRUST_PROXY,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     queryLimits: {
       ...defaultQueryLimits,
       maxTokens: e.QUERY_MAX_TOKENS, maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES,

