@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import compression from 'compression';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -67,6 +68,9 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, config, webH
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // Pages and API answers shrink to a fraction. Behind Caddy (docker-compose) an answer already
+  // compressed here passes through as it is.
+  app.use(compression());
   const clientIpOf = (request: IncomingMessage) => proxyAddr(request, app.get('trust proxy fn'));
   const services = { orm, pubSub, rateLimiter };
   const server = createServer(app);

@@ -111,6 +111,16 @@ describe('abusive documents', () => {
     expect(body).not.toMatch(/at |node_modules|\/work\//);
   });
 
+  test('answers are compressed for clients that accept it', async () => {
+    const response = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-municipality': 'leszno', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: `{ ${Array.from({ length: 15 }, (_, i) => `m${i}: municipalities { slug name }`).join(' ')} }` }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+  });
+
   test('API responses carry the hardening headers', async () => {
     const response = await fetch(app.url.replace('/graphql', '/health'));
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
