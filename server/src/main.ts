@@ -18,6 +18,7 @@ import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
 import { JobLeadership, runPeriodically } from './core/periodic.js';
 import { RateLimiter } from './core/rate-limit.js';
+import { removeExpiredSessions } from './modules/accounts/index.js';
 import { runDeadlineChores } from './modules/baubles/index.js';
 import { startSpeedDatingTicker } from './modules/speed-dating/index.js';
 import { buildAppSchema } from './schema.js';
@@ -68,6 +69,7 @@ const leadership = new JobLeadership(database.url);
 const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl), leadership);
 const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000, leadership);
 const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub, leadership);
+const sessions = runPeriodically('sessions', () => removeExpiredSessions(orm.em.fork()), 3_600_000, leadership);
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   console.log(`\nRazem is running: ${where}\n`);
@@ -85,6 +87,7 @@ async function stop(signal: string) {
   await outbox.stop();
   await deadlines.stop();
   await speedDatingTicker.stop();
+  await sessions.stop();
   await leadership.close();
   await events.close();
   await rateLimitPool.end();

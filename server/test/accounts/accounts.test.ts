@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
+import { removeExpiredSessions } from '../../src/modules/accounts/index.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/harness.js';
 
 let app: TestApp;
@@ -50,6 +51,20 @@ describe('sign up, sign in, sign out', () => {
     expect((await client.ok(ME)).me).toBeNull();
     client.cookie = stolenCookie;
     expect((await client.ok(ME)).me).toBeNull();
+  });
+
+  test('expired sessions are removed by housekeeping; live ones stay and keep working', async () => {
+    const { client: live, userId } = await app.clientAs(Role.RESIDENT);
+    const { client: stale } = await app.clientAs(Role.RESIDENT);
+    const sessions = () => app.em().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from session`).then((r) => r[0]!.n);
+    // One session ends: as if its expiry had passed.
+    await app.em().getConnection().execute(`update session set expires_at = now() - interval '1 minute' where user_id <> ?`, [userId]);
+    const before = await sessions();
+    const removed = await removeExpiredSessions(app.em());
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect(await sessions()).toBe(before - removed);
+    expect((await live.ok(`{ me { id } }`)).me.id).toBe(userId);
+    expect((await stale.ok(`{ me { id } }`)).me).toBeNull();
   });
 
   test('passwords are stored as argon2id hashes', async () => {

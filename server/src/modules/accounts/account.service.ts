@@ -98,3 +98,8 @@ export async function setUserRole(em: EntityManager, actor: Actor | null, input:
 export function findUserByEmail(em: EntityManager, municipalityId: string, email: string) {
   return em.findOne(User, { municipality: municipalityId, email: normaliseEmail(email) });
 }
+
+/** Housekeeping: sessions past their expiry are of no use and hold a token hash; remove them. */
+export async function removeExpiredSessions(em: EntityManager, now = new Date()): Promise<number> {
+  return em.nativeDelete(Session, { expiresAt: { $lte: now } });
+}

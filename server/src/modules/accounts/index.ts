@@ -2,4 +2,4 @@ export { User } from './user.entity.js';
 export { Session } from './session.entity.js';
 export { AccountResolver } from './account.resolver.js';
 export { usersById } from './account.loaders.js';
-export { createUser, findUserByEmail, toActor, userForSession } from './account.service.js';
+export { createUser, findUserByEmail, removeExpiredSessions, toActor, userForSession } from './account.service.js';
