@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import compression from 'compression';
@@ -8,17 +9,19 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { getOperationAST, type GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
 import proxyAddr from 'proxy-addr';
 import type { PubSub } from 'type-graphql';
 import { WebSocketServer } from 'ws';
 import type { AppConfig } from './core/config.js';
-import type { RequestContext } from './core/context.js';
+import type { RequestContext, RequestInfo } from './core/context.js';
 import { databaseErrorToAppError } from './core/db/constraints.js';
 import type { Orm } from './core/db/orm.js';
 import { AppError } from './core/errors.js';
-import { formatError } from './core/graphql/format-error.js';
+import { errorLogging, formatError } from './core/graphql/format-error.js';
 import { checkOperation, protectionPlugins, shapeRules } from './core/graphql/protection.js';
 import { readCookie, SESSION_COOKIE, sessionCookieJar } from './core/http/cookies.js';
+import type { Logger } from './core/logger.js';
 import type { RateLimiter } from './core/rate-limit.js';
 import { calendarForToken } from './modules/open-days/index.js';
 import { createRequestContext, MUNICIPALITY_HEADER } from './request-context.js';
@@ -28,6 +31,7 @@ export interface AppOptions {
   schema: GraphQLSchema;
   pubSub: PubSub;
   rateLimiter: RateLimiter;
+  logger: Logger;
   config: Pick<AppConfig, 'secureCookies' | 'publicOrigin' | 'trustProxy' | 'queryLimits'>;
   /** The SvelteKit app's request handler, when it is served from the same port. */
   webHandler?: RequestHandler;
@@ -64,10 +68,31 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp({ orm, schema, pubSub, rateLimiter, config, webHandler }: AppOptions): Promise<App> {
+export async function createApp({ orm, schema, pubSub, rateLimiter, logger, config, webHandler }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // One log line per request: id (also sent back as X-Request-Id), status, time, and for GraphQL the
+  // operation, municipality, user id and error codes. Probes are not logged.
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    customProps: (_req, res) => {
+      const { requestId: _id, ...info } = ((res as express.Response).locals?.requestInfo ?? {}) as Partial<RequestInfo>;
+      return info;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+  }));
   // Pages and API answers shrink to a fraction. Behind Caddy (docker-compose) an answer already
   // compressed here passes through as it is.
   app.use(compression());
@@ -130,6 +155,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, config, webH
     validationRules,
     plugins: [
       ...protectionPlugins<RequestContext>(schema, limits),
+      errorLogging(logger),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => socketServer.dispose() }) },
@@ -185,12 +211,21 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, config, webH
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) =>
-        createRequestContext(services, {
+      context: async ({ req, res }) => {
+        const requestInfo: RequestInfo = {
+          requestId: String(req.id), errorCodes: [],
+          operation: typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 100) : undefined,
+          municipality: req.header(MUNICIPALITY_HEADER)?.slice(0, 60),
+        };
+        res.locals.requestInfo = requestInfo;
+        const ctx = await createRequestContext(services, {
           municipalitySlug: req.header(MUNICIPALITY_HEADER),
           session: sessionCookieJar(req, res, config.secureCookies),
           clientIp: req.ip ?? '',
-        }),
+        });
+        requestInfo.userId = ctx.actor?.userId;
+        return { ...ctx, requestInfo };
+      },
     }),
   );
   if (webHandler) app.use(webHandler);
@@ -204,7 +239,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, config, webH
       return sendError(res, 503, 'SERVICE_UNAVAILABLE', mapped.message);
     }
     const status = Number((error as { status?: number }).status) || 500;
-    if (status >= 500) console.error(`Unhandled error on ${req.method} ${req.path}:`, error);
+    if (status >= 500) logger.error({ err: error, requestId: req.id }, 'unhandled error');
     const message = status === 413 ? 'The request body is too large.' : status < 500 ? 'The request is malformed.' : 'Internal server error.';
     sendError(res, status, status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', message);
   };

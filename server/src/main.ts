@@ -17,6 +17,7 @@ import { entities } from './entities.js';
 import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
 import { JobLeadership, runPeriodically } from './core/periodic.js';
+import { createLogger } from './core/logger.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { removeExpiredSessions } from './modules/accounts/index.js';
 import { runDeadlineChores } from './modules/baubles/index.js';
@@ -63,7 +64,8 @@ const rateLimitPool = new pg.Pool({ connectionString: database.url, max: 4 });
 // A pool's idle client can lose its server (a restart); the pool replaces it, so this is only noise.
 rateLimitPool.on('error', () => {});
 const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, config.rateLimits);
-const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, config, webHandler });
+const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
+const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, logger, config, webHandler });
 // Background jobs run in one instance of the deployment at a time (see JobLeadership).
 const leadership = new JobLeadership(database.url);
 const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl), leadership);

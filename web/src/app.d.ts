@@ -11,6 +11,8 @@ declare global {
       message: string;
       /** 429: how long the API asked to wait. */
       retryAfterSeconds?: number;
+      /** 500: the reference the API logged the error under. */
+      reference?: string;
     }
   }
 }

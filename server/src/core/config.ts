@@ -27,6 +27,9 @@ export interface AppConfig {
   embeddedPostgresPort: number;
   /** Where the embedded PostgreSQL keeps its files (git-ignored). */
   embeddedPostgresDir: string;
+  logLevel: string;
+  /** Readable log lines instead of JSON (default outside production). */
+  prettyLogs: boolean;
   /** On SIGTERM, how long to keep serving while load balancers notice /ready failing. */
   shutdownDelayMs: number;
   /** Express's `trust proxy`: which hops may tell the client's address in X-Forwarded-For. */
@@ -73,6 +76,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     EMBEDDED_PG_PORT: port({ default: 54329 }),
     EMBEDDED_PG_DIR: str({ default: path.join(projectRoot, '.data', 'postgres') }),
     SHUTDOWN_DELAY_MS: milliseconds({ default: 0, desc: 'milliseconds; e.g. 5000 behind a load balancer probing /ready' }),
+    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+    LOG_FORMAT: str({ choices: ['json', 'pretty'], default: undefined }),
     TRUST_PROXY: str({ default: 'loopback', desc: 'e.g. "loopback, uniquelocal" behind a proxy on a private network' }),
     QUERY_MAX_TOKENS: positive({ default: defaultQueryLimits.maxTokens }),
     QUERY_MAX_DEPTH: positive({ default: defaultQueryLimits.maxDepth }),
@@ -104,6 +109,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresDir: e.EMBEDDED_PG_DIR,
     trustProxy: e.TRUST_PROXY,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    logLevel: e.LOG_LEVEL,
+    prettyLogs: (e.LOG_FORMAT ?? (production ? 'json' : 'pretty')) === 'pretty',
     queryLimits: {
       ...defaultQueryLimits,
       maxTokens: e.QUERY_MAX_TOKENS, maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES,

@@ -27,9 +27,21 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** Events for subscriptions; publish only after the change has committed. */
   pubSub: PubSub;
+  /** What the request's log line tells about it (HTTP requests only). */
+  requestInfo?: RequestInfo;
   /** The caller's address (behind trusted proxies, the one they forwarded), for rate limits. */
   clientIp: string;
   rateLimiter: RateLimiter;
+}
+
+/** Filled in while a request runs and written on its one log line when it ends. */
+export interface RequestInfo {
+  requestId: string;
+  operation?: string;
+  municipality?: string;
+  /** An id, never personal data. */
+  userId?: string;
+  errorCodes: string[];
 }
 
 /** Per-request cache of DataLoaders, keyed by the factory that makes them, so modules need no registration. */

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import { createApp } from '../../src/app.js';
 import { defaultQueryLimits, type QueryLimits } from '../../src/core/graphql/protection.js';
+import { type Logger, silentLogger } from '../../src/core/logger.js';
 import { RateLimiter, type RateLimitSettings } from '../../src/core/rate-limit.js';
 import { MembershipRole, Role } from '../../src/core/auth/roles.js';
 import { createOrm, type Orm } from '../../src/core/db/orm.js';
@@ -117,6 +118,8 @@ export async function startTestApp(
     queryLimits?: Partial<QueryLimits>;
     /** Connect through a TCP hop the test can cut (`app.database`), to play a database outage. */
     cuttableDatabase?: boolean;
+    /** Where the app logs (silent unless a test reads the log). */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const serverUrl = inject('postgresServerUrl');
@@ -144,7 +147,7 @@ export async function startTestApp(
   const rateLimitPool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, options.rateLimits ?? null);
   const app = await createApp({
-    orm, schema: await schema, pubSub, rateLimiter,
+    orm, schema: await schema, pubSub, rateLimiter, logger: options.logger ?? silentLogger,
     config: { secureCookies: false, publicOrigin: 'http://localhost:3000', trustProxy: 'loopback', queryLimits: { ...defaultQueryLimits, ...options.queryLimits } },
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

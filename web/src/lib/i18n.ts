@@ -153,6 +153,7 @@ const pl = {
     wrongCredentials: 'Nieprawidłowy e-mail lub hasło.',
     rateLimited: (seconds: number) => `Zbyt wiele prób. Spróbuj ponownie za ${formatWait(seconds, 'pl')}.`,
     unavailable: 'Serwis jest chwilowo niedostępny. Spróbuj ponownie za chwilę.',
+    reference: (id: string) => `Numer zgłoszenia błędu: ${id}. Podaj go, pisząc do Biura.`,
     byCode: {
       weakPassword: 'To hasło jest zbyt popularne lub łatwe do odgadnięcia. Użyj dłuższej frazy.',
       invalidText: 'Tekst zawiera niedozwolone znaki.',
@@ -599,6 +600,7 @@ const en: Messages = {
     wrongCredentials: 'Wrong email or password.',
     rateLimited: (seconds: number) => `Too many attempts. Try again in ${formatWait(seconds, 'en')}.`,
     unavailable: 'The service is briefly unavailable. Please try again in a moment.',
+    reference: (id: string) => `Error reference: ${id}. Please quote it when you contact the office.`,
     byCode: {
       weakPassword: 'This password is too common or too easy to guess. Use a longer phrase.',
       invalidText: 'The text contains characters that are not allowed.',

@@ -103,7 +103,8 @@ function toHttpError(event: RequestEvent, combined: CombinedError) {
   }
   // The API or its database is away for a moment (or unreachable): "try again", not "broken".
   if (code === 'SERVICE_UNAVAILABLE' || !combined.graphQLErrors.length) return error(503, 'Service unavailable');
-  return error(500, 'Internal error');
+  const reference = combined.graphQLErrors[0]?.extensions?.reference;
+  return error(500, { message: 'Internal error', ...(typeof reference === 'string' ? { reference } : {}) });
 }
 
 /** Copies the API's Set-Cookie for the session onto the browser response, keeping its attributes. */
