@@ -124,7 +124,7 @@ test('live seats: a subscriber hears the new seat count when someone books', asy
   expect(received).toEqual([{ openDaysSeatsChanged: { slotId, seatsLeft: 1, waitlisted: 0 } }]);
 });
 
-test('the outbox sender delivers each message once and records failures for a retry', async () => {
+test('the outbox sender delivers each message once and retries a failure later, with growing delays', async () => {
   const slotId = await world.slot({ capacity: 4, daysAhead: 5 });
   const { client } = await app.clientAs(Role.RESIDENT);
   await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s }) { id } }`, { s: slotId });
@@ -141,11 +141,23 @@ test('the outbox sender delivers each message once and records failures for a re
   };
   const pending = await app.em().count(OutboxMessage, { sentAt: null });
   expect(pending).toBeGreaterThan(0);
-  let sent = 0;
-  for (let i = 0; i < 20 && sent < pending; i++) sent += await sendPendingMessages(app.em(), delivery, 500);
-  expect(sent).toBe(pending);
+  const now = Date.now();
+  // The first try of one message fails: the rest go, that one waits its 30 seconds.
+  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now))).toBe(pending - 1);
+  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now + 29_000))).toBe(0);
+  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now + 31_000))).toBe(1);
   expect(new Set(delivered).size).toBe(pending);
   expect(await app.em().count(OutboxMessage, { sentAt: null })).toBe(0);
   expect(await app.em().count(OutboxMessage, { attempts: 2 })).toBe(1);
-  expect(await sendPendingMessages(app.em(), delivery)).toBe(0);
+  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now + 3_600_000))).toBe(0);
+
+  // A mail server that never answers: five tries over about 73 minutes, then the message has failed.
+  await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s }) { id } }`, { s: await world.slot({ capacity: 4, daysAhead: 6 }) });
+  const down: Delivery = { send: async () => { throw new Error('connection refused'); } };
+  let at = now;
+  for (let i = 0; i < 8; i++, at += 2 * 3_600_000) expect(await sendPendingMessages(app.em(), down, 500, new Date(at))).toBe(0);
+  const [failed] = await app.em().getConnection().execute<{ attempts: number; last_error: string }[]>(
+    'select attempts, last_error from outbox_message where sent_at is null',
+  );
+  expect(failed).toEqual({ attempts: 5, last_error: 'connection refused' });
 });

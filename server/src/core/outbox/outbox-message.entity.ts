@@ -21,4 +21,6 @@ export class OutboxMessage {
   @Property({ type: 'datetime', nullable: true }) sentAt: Date | null = null;
   @Property({ type: 'integer' }) attempts: Opt<number> = 0;
   @Property({ type: 'text', nullable: true }) lastError: string | null = null;
+  /** After a failed try: not before this time (the delays grow); null: as soon as possible. */
+  @Property({ type: 'datetime', nullable: true }) nextAttemptAt: Date | null = null;
 }

@@ -23,17 +23,21 @@ export function createDelivery(smtpUrl: string | undefined, from = 'Razem <no-re
   };
 }
 
-const MAX_ATTEMPTS = 5;
+/** Waits after the 1st, 2nd, 3rd and 4th failed try; after the 5th the message has failed for good. */
+export const RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 3_600_000] as const;
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /**
- * Sends a batch of unsent messages. Rows are claimed with FOR UPDATE SKIP LOCKED, so several server
- * instances can run the sender without sending a message twice. Returns how many were sent.
+ * Sends a batch of messages due now. Rows are claimed with FOR UPDATE SKIP LOCKED, so several server
+ * instances can run the sender without sending a message twice. A failed try is retried later, with
+ * growing delays (a mail server down for an hour costs nothing); after the last one the message stays
+ * unsent with its last error. Returns how many were sent.
  */
-export async function sendPendingMessages(em: EntityManager, delivery: Delivery, batchSize = 20): Promise<number> {
+export async function sendPendingMessages(em: EntityManager, delivery: Delivery, batchSize = 20, now = new Date()): Promise<number> {
   return em.transactional(async (tx) => {
     const messages = await tx
       .createQueryBuilder(OutboxMessage, 'm')
-      .where({ sentAt: null, attempts: { $lt: MAX_ATTEMPTS } })
+      .where({ sentAt: null, attempts: { $lt: MAX_ATTEMPTS }, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] })
       .orderBy({ createdAt: 'asc' })
       .limit(batchSize)
       .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE)
@@ -48,6 +52,8 @@ export async function sendPendingMessages(em: EntityManager, delivery: Delivery,
         sent++;
       } catch (error) {
         message.lastError = error instanceof Error ? error.message : String(error);
+        const delay = RETRY_DELAYS_MS[message.attempts - 1];
+        message.nextAttemptAt = delay === undefined ? null : new Date(now.getTime() + delay);
       }
     }
     return sent;
