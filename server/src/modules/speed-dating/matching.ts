@@ -119,16 +119,10 @@ export class BlossomMatcher {
    * unmatched (the matching keeps its size).
    */
   exchange(w: number) {
-    const { match, parent } = this;
-    let v = match[w]!;
-    match[w] = -1;
-    while (v !== -1) {
-      const pv = parent[v]!;
-      const ppv = match[pv]!;
-      match[v] = pv;
-      match[pv] = v;
-      v = ppv;
-    }
+    const start = this.match[w]!;
+    this.match[w] = -1;
+    // The same flip as an augmenting path, starting from w's old partner.
+    this.augment(start);
   }
 
   /**
