@@ -18,10 +18,12 @@ export function violatedConstraint(error: unknown): string | null {
   return detail.constraint ?? null;
 }
 
-/** What a broken constraint means to a client: the input field it is about and why. */
+/** What a broken constraint means to a client: why (a stable reason), and the input field it is about. */
 export interface ConstraintMeaning {
-  field: string;
   message: string;
+  /** Defaults to the kind of constraint: DUPLICATE, OVERLAP or INVALID_VALUE. */
+  reason?: string;
+  field?: string;
 }
 
 const meanings = new Map<string, ConstraintMeaning>();
@@ -34,10 +36,12 @@ export function describeConstraints(described: Record<string, ConstraintMeaning>
   for (const [name, meaning] of Object.entries(described)) meanings.set(name, meaning);
 }
 
-const withMeaning = (code: 'CONFLICT' | 'BAD_USER_INPUT', reason: string, fallback: string, constraint: string | undefined) => {
+const withMeaning = (code: 'CONFLICT' | 'BAD_USER_INPUT', kind: string, fallback: string, constraint: string | undefined) => {
   const meaning = constraint ? meanings.get(constraint) : undefined;
-  return new AppError(code, meaning?.message ?? fallback, {
-    reason, fields: meaning ? [{ field: meaning.field, code: reason === 'INVALID_VALUE' ? 'invalid' : 'conflict', message: meaning.message }] : [],
+  const message = meaning?.message ?? fallback;
+  return new AppError(code, message, {
+    reason: meaning?.reason ?? kind,
+    fields: meaning?.field ? [{ field: meaning.field, code: kind === 'INVALID_VALUE' ? 'invalid' : 'conflict', message }] : [],
   });
 };
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
-import { violatedConstraint } from '../../core/db/constraints.js';
+import { describeConstraints } from '../../core/db/constraints.js';
 import { findVisible, visibleWhere } from '../../core/db/drafts.js';
 import { conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
 import { Municipality } from '../municipalities/index.js';
@@ -54,21 +54,20 @@ async function fairToManage(em: EntityManager, caller: Caller, id: string) {
   return findFair(em, caller, id);
 }
 
-const STAND_CODE = 'stand_fair_id_code_unique';
-
-async function flushStand(em: EntityManager) {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (violatedConstraint(error) === STAND_CODE) throw conflict('DUPLICATE_CODE', 'Another stand of this fair has this code.', { field: 'code' });
-    throw error;
-  }
-}
+// Races lost to a concurrent request end here: the database refuses, and the API says why.
+const ALREADY_APPLIED = 'This organisation has already applied for this fair; edit that application.';
+const TAKEN = { reason: 'TAKEN', message: 'Someone changed this stand at the same moment; reload the plan.' };
+describeConstraints({
+  stand_fair_id_code_unique: { reason: 'DUPLICATE_CODE', field: 'code', message: 'Another stand of this fair has this code.' },
+  fair_application_fair_id_organization_id_unique: { reason: 'ALREADY_APPLIED', field: 'organizationId', message: ALREADY_APPLIED },
+  stand_assignment_stand_unique: TAKEN,
+  stand_assignment_application_unique: TAKEN,
+});
 
 export async function addStand(em: EntityManager, caller: Caller, fairId: string, input: StandInput): Promise<Stand> {
   const fair = await fairToManage(em, caller, fairId);
   const stand = em.create(Stand, { ...input, reservedFor: input.reserved ? input.reservedFor?.trim() || null : null, fair });
-  await flushStand(em);
+  await em.flush();
   return stand;
 }
 
@@ -78,7 +77,7 @@ export async function updateStand(em: EntityManager, caller: Caller, id: string,
   if (!stand) throw notFound('Stand');
   em.assign(stand, { ...input, reservedFor: input.reserved ? input.reservedFor?.trim() || null : null });
   if (stand.reserved) await em.nativeDelete(StandAssignment, { stand });
-  await flushStand(em);
+  await em.flush();
   return stand;
 }
 
@@ -121,14 +120,9 @@ export async function applyForStand(em: EntityManager, caller: Caller, input: Fa
   assertWindowOpen(fair, caller);
   const organization = await organizationInMunicipality(em, caller, input.organizationId);
   if (organization.status !== OrganizationStatus.PUBLISHED) throw conflict('NOT_PUBLISHED', 'Only organisations published in the directory can apply.');
-  if (await em.count(FairApplication, { fair, organization })) throw conflict('ALREADY_APPLIED', 'This organisation has already applied for this fair; edit that application.', { field: 'organizationId' });
+  if (await em.count(FairApplication, { fair, organization })) throw conflict('ALREADY_APPLIED', ALREADY_APPLIED, { field: 'organizationId' });
   const application = em.create(FairApplication, { ...applicationFields(input), fair, organization, submittedBy: actor.userId });
-  try {
-    await em.flush();
-  } catch (error) {
-    if (violatedConstraint(error) === 'fair_application_fair_id_organization_id_unique') throw conflict('ALREADY_APPLIED', 'This organisation has already applied for this fair.', { field: 'organizationId' });
-    throw error;
-  }
+  await em.flush();
   return application;
 }
 
@@ -229,16 +223,6 @@ export async function currentPlanReport(em: EntityManager, caller: Caller, fairI
   return { ...plan, ...planQuality(plan, best) };
 }
 
-const ASSIGNMENT_CONSTRAINTS = new Set(['stand_assignment_stand_unique', 'stand_assignment_application_unique']);
-
-async function flushAssignment(em: EntityManager) {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (ASSIGNMENT_CONSTRAINTS.has(violatedConstraint(error) ?? '')) throw conflict('TAKEN', 'Someone changed this stand at the same moment; reload the plan.');
-    throw error;
-  }
-}
 
 /** Staff move an accepted application to a free stand; the hard rules still apply. */
 export async function assignStand(em: EntityManager, caller: Caller, applicationId: string, standId: string): Promise<boolean> {
@@ -254,7 +238,7 @@ export async function assignStand(em: EntityManager, caller: Caller, application
   if (occupant && occupant.application.id !== application.id) throw conflict('TAKEN', 'The stand is taken; swap instead.');
   await em.nativeDelete(StandAssignment, { application });
   em.create(StandAssignment, { fair: application.fair, stand, application });
-  await flushAssignment(em);
+  await em.flush();
   return true;
 }
 
@@ -272,7 +256,7 @@ export async function swapStands(em: EntityManager, caller: Caller, firstId: str
   await em.flush();
   em.create(StandAssignment, { fair: first.fair, stand: standB, application: first });
   em.create(StandAssignment, { fair: first.fair, stand: standA, application: second });
-  await flushAssignment(em);
+  await em.flush();
   return true;
 }
 

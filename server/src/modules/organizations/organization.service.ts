@@ -4,7 +4,7 @@ import { MembershipRole } from '../../core/auth/roles.js';
 import { toAddress } from '../../core/address.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
-import { violatedConstraint } from '../../core/db/constraints.js';
+import { describeConstraints } from '../../core/db/constraints.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
 import { slugify } from '../../core/slug.js';
@@ -18,8 +18,10 @@ import type {
   AddMemberInput, OrganizationFilter, RegisterOrganizationInput, SetPublicBenefitYearsInput, UpdateOrganizationInput,
 } from './organization.inputs.js';
 
-const KRS_CONSTRAINT = 'organization_municipality_krs_unique';
-const duplicateKrs = () => conflict('DUPLICATE_KRS', 'An organisation with this KRS number is already registered here.', { field: 'krs' });
+const DUPLICATE_KRS = { reason: 'DUPLICATE_KRS', field: 'krs', message: 'An organisation with this KRS number is already registered here.' };
+const duplicateKrs = () => conflict(DUPLICATE_KRS.reason, DUPLICATE_KRS.message, { field: DUPLICATE_KRS.field });
+// A KRS race lost to a concurrent registration answers like the pre-check.
+describeConstraints({ organization_municipality_krs_unique: DUPLICATE_KRS });
 
 /** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -121,15 +123,6 @@ function applyProfile(organization: Organization, input: UpdateOrganizationInput
   }
 }
 
-/** Flushes, turning a KRS race lost to a concurrent registration into the same CONFLICT as the pre-check. */
-async function flushProfile(em: EntityManager) {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (violatedConstraint(error) === KRS_CONSTRAINT) throw duplicateKrs();
-    throw error;
-  }
-}
 
 /** Anyone signed in may register an organisation; they become its OWNER and it waits for staff (PENDING). */
 export async function registerOrganization(em: EntityManager, caller: Caller, input: RegisterOrganizationInput): Promise<Organization> {
@@ -145,7 +138,7 @@ export async function registerOrganization(em: EntityManager, caller: Caller, in
   });
   applyProfile(organization, input);
   em.create(Membership, { organization, user: actor.userId, role: MembershipRole.OWNER });
-  await flushProfile(em);
+  await em.flush();
   return organization;
 }
 
@@ -154,7 +147,7 @@ export async function updateOrganization(em: EntityManager, caller: Caller, id: 
   authorize(caller.actor, 'organization.update', { organizationId: id });
   if (input.krs !== undefined) await assertKrsFree(em, caller.municipality.id, identifierOrNull(input.krs), id);
   applyProfile(organization, input);
-  await flushProfile(em);
+  await em.flush();
   return organization;
 }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
-import { violatedConstraint } from '../../core/db/constraints.js';
+import { describeConstraints } from '../../core/db/constraints.js';
 import { conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
 import { User } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
@@ -41,6 +41,11 @@ export function listSessions(em: EntityManager, caller: Caller) {
   return em.find(SpeedDatingSession, { municipality: caller.municipality.id }, { orderBy: { startsAt: 'desc' } });
 }
 
+// Registering twice at the same moment: the second is refused by the database, and told so.
+describeConstraints({
+  speed_dating_participant_session_id_user_id_unique: { reason: 'ALREADY_REGISTERED', message: 'You are already registered for this session.' },
+});
+
 /** NGO representatives register for an organisation they belong to; officials for themselves. */
 export async function register(em: EntityManager, caller: Caller, input: RegisterInput): Promise<SpeedDatingParticipant> {
   const actor = authorize(caller.actor, input.side === DatingSide.NGO ? 'speedDating.registerForOrganization' : 'speedDating.registerAsOfficial',
@@ -57,12 +62,7 @@ export async function register(em: EntityManager, caller: Caller, input: Registe
   const participant = em.create(SpeedDatingParticipant, {
     session, user, name: user.displayName, side: input.side, organization, department: input.side === DatingSide.OFFICIAL ? user.department : null, shareContacts: input.shareContacts,
   });
-  try {
-    await em.flush();
-  } catch (error) {
-    if (violatedConstraint(error)) throw conflict('ALREADY_REGISTERED', 'You are already registered for this session.');
-    throw error;
-  }
+  await em.flush();
   return participant;
 }
 
