@@ -49,7 +49,7 @@ if (password.length < MIN_PASSWORD_LENGTH) {
   console.error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
   process.exit(2);
 }
-if (!isStrongPassword(password, [values.email, values.name])) {
+if (!(await isStrongPassword(password, [values.email, values.name]))) {
   console.error('This password is too common or too easy to guess; use a longer phrase.');
   process.exit(2);
 }
