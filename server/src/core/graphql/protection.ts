@@ -98,13 +98,28 @@ export function checkOperation(
 
 /** Apollo plugins: operation checks, suggestions masked, and HTTP statuses for outages and limits. */
 export function protectionPlugins<TContext extends BaseContext>(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin<TContext>[] {
+  // Apollo hands the same parsed document to every request with the same query text, and a page
+  // asks the same question with the same variables again and again: remember the verdict per
+  // document for small variable sets, so the hot path walks the document once, not per request.
+  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+  const check = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) => {
+    const key = `${operation.name?.value ?? ''}:${JSON.stringify(variables ?? {})}`;
+    if (key.length > 1_000) return checkOperation(schema, document, operation, variables, limits);
+    let known = verdicts.get(document);
+    if (!known) verdicts.set(document, (known = new Map()));
+    if (!known.has(key)) {
+      if (known.size >= 200) known.clear();
+      known.set(key, checkOperation(schema, document, operation, variables, limits));
+    }
+    return known.get(key)!;
+  };
   return [
     {
       async requestDidStart() {
         return {
           async didResolveOperation({ document, operation, request }) {
             if (!operation) return;
-            const error = checkOperation(schema, document, operation, request.variables, limits);
+            const error = check(document, operation, request.variables);
             if (error) throw error;
           },
           async didEncounterErrors({ errors }) {
