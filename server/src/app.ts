@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import compression from 'compression';
@@ -22,6 +22,8 @@ import { errorLogging, formatError } from './core/graphql/format-error.js';
 import { checkOperation, protectionPlugins, shapeRules } from './core/graphql/protection.js';
 import { readCookie, SESSION_COOKIE, sessionCookieJar } from './core/http/cookies.js';
 import type { Logger } from './core/logger.js';
+import { Metrics } from './core/metrics.js';
+import { outboxCounts } from './core/outbox/index.js';
 import type { RateLimiter } from './core/rate-limit.js';
 import { calendarForToken } from './modules/open-days/index.js';
 import { createRequestContext, MUNICIPALITY_HEADER } from './request-context.js';
@@ -32,12 +34,21 @@ export interface AppOptions {
   pubSub: PubSub;
   rateLimiter: RateLimiter;
   logger: Logger;
-  config: Pick<AppConfig, 'secureCookies' | 'publicOrigin' | 'trustProxy' | 'queryLimits'>;
+  /** main.ts passes one that also measures the process; tests get their own. */
+  metrics?: Metrics;
+  config: Pick<AppConfig, 'secureCookies' | 'publicOrigin' | 'trustProxy' | 'queryLimits' | 'metricsToken'>;
   /** The SvelteKit app's request handler, when it is served from the same port. */
   webHandler?: RequestHandler;
 }
 
 const CALENDAR_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** Compares in constant time, so the token cannot be guessed byte by byte from response times. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /** The GraphQL error shape for refusals made before GraphQL runs (limits, malformed bodies). */
 function sendError(res: express.Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) {
@@ -68,7 +79,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp({ orm, schema, pubSub, rateLimiter, logger, config, webHandler }: AppOptions): Promise<App> {
+export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metrics = new Metrics(), config, webHandler }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -82,7 +93,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, conf
       res.setHeader('x-request-id', id);
       return id;
     },
-    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics' },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
@@ -144,6 +155,15 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, conf
     },
     sockets,
   );
+  metrics.gauge('razem_live_connections', 'Open live-update (WebSocket) connections.', [], () => [[{}, sockets.clients.size]]);
+  metrics.gauge('razem_db_pool_connections', 'Database pool connections by state.', ['state'], async () => {
+    const pool = await orm.em.getConnection().getNativeClient();
+    return [[{ state: 'total' }, pool.totalCount], [{ state: 'idle' }, pool.idleCount], [{ state: 'waiting' }, pool.waitingCount]];
+  });
+  metrics.gauge('razem_outbox_messages', 'Unsent notification e-mails: pending (will be tried) or failed (every try used).', ['state'], async () => {
+    const { pending, failed } = await outboxCounts(orm.em.fork());
+    return [[{ state: 'pending' }, pending], [{ state: 'failed' }, failed]];
+  });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
@@ -156,6 +176,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, conf
     plugins: [
       ...protectionPlugins<RequestContext>(schema, limits),
       errorLogging(logger),
+      metrics.graphqlPlugin<RequestContext>(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => socketServer.dispose() }) },
@@ -188,6 +209,14 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, conf
     }
     res.status(problems.length ? 503 : 200).json({ ready: !problems.length, problems });
   });
+  // For Prometheus, never for the public: without METRICS_TOKEN there is no such page.
+  app.get('/metrics', apiHeaders, async (req, res) => {
+    if (!config.metricsToken || !bearerMatches(req.headers.authorization, config.metricsToken)) {
+      res.status(404).send('Not found');
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   // "My plan" as a calendar feed: calendar apps fetch it without cookies, so the URL holds a secret token.
   app.get('/calendar/:file', apiHeaders, async (req, res) => {
     const token = req.params.file.replace(/\.ics$/, '');
@@ -208,6 +237,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, conf
       } catch (error) {
         if (!(error instanceof AppError)) return next();
         const wait = Number(error.extensions.retryAfterSeconds);
+        metrics.refusedRequests.inc({ code: 'RATE_LIMITED' });
         res.set('Retry-After', String(wait));
         sendError(res, 429, 'RATE_LIMITED', error.message, { retryAfterSeconds: wait });
       }

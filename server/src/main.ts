@@ -16,8 +16,9 @@ import { projectRoot } from './core/db/paths.js';
 import { entities } from './entities.js';
 import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
-import { JobLeadership, runPeriodically } from './core/periodic.js';
+import { JobLeadership, jobReport, runPeriodically } from './core/periodic.js';
 import { createLogger } from './core/logger.js';
+import { Metrics } from './core/metrics.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { removeExpiredSessions } from './modules/accounts/index.js';
 import { runDeadlineChores } from './modules/baubles/index.js';
@@ -51,11 +52,12 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
   };
 }
 
+const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
 const database = await openDatabase(config);
 const orm = await createOrm(database.url, entities);
 const applied = await migrate(orm);
-if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-if (config.seedDemoData && (await seedDemoData(orm.em.fork()))) console.log('Loaded demo data.');
+if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+if (config.seedDemoData && (await seedDemoData(orm.em.fork()))) logger.info('loaded demo data');
 
 const webHandler = await loadWebHandler();
 // Deployments sharing a Redis are told apart by their database unless a prefix is set.
@@ -64,24 +66,24 @@ const rateLimitPool = new pg.Pool({ connectionString: database.url, max: 4 });
 // A pool's idle client can lose its server (a restart); the pool replaces it, so this is only noise.
 rateLimitPool.on('error', () => {});
 const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, config.rateLimits);
-const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
-const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, logger, config, webHandler });
+const metrics = new Metrics({ processMetrics: true });
+const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, logger, metrics, config, webHandler });
 // Background jobs run in one instance of the deployment at a time (see JobLeadership).
-const leadership = new JobLeadership(database.url);
-const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl), leadership);
-const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000, leadership);
-const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub, leadership);
-const sessions = runPeriodically('sessions', () => removeExpiredSessions(orm.em.fork()), 3_600_000, leadership);
+const jobs = { leadership: new JobLeadership(database.url), report: jobReport(logger, metrics) };
+const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl, logger, { showContent: !config.production }), jobs);
+const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000, jobs);
+const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub, jobs);
+const sessions = runPeriodically('sessions', () => removeExpiredSessions(orm.em.fork()), 3_600_000, jobs);
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
-  console.log(`\nRazem is running: ${where}\n`);
+  logger.info(`Razem is running: ${where}`);
 });
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: stopping…`);
+  logger.info(`${signal}: stopping`);
   // Not ready from now on; keep serving while load balancers notice, then drain and close.
   app.stopBeingReady();
   await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
@@ -90,7 +92,7 @@ async function stop(signal: string) {
   await deadlines.stop();
   await speedDatingTicker.stop();
   await sessions.stop();
-  await leadership.close();
+  await jobs.leadership.close();
   await events.close();
   await rateLimitPool.end();
   await orm.close();

@@ -8,6 +8,7 @@ import { ActivityResolver, BookingResolver, OpenDaysEditionResolver, SlotResolve
 import { BaubleCampaignResolver, BaubleSignupEventResolver, BaubleSignupResolver } from './modules/baubles/index.js';
 import { FairApplicationResolver, FairResolver, StandPlacementResolver } from './modules/fair/index.js';
 import { SpeedDatingParticipantResolver, SpeedDatingResolver } from './modules/speed-dating/index.js';
+import { FailedMessageResolver } from './modules/messages/index.js';
 
 /** Every resolver of the API. Modules add theirs here. */
 export const resolvers = [
@@ -16,6 +17,7 @@ export const resolvers = [
   BaubleCampaignResolver, BaubleSignupResolver, BaubleSignupEventResolver,
   FairResolver, StandPlacementResolver, FairApplicationResolver,
   SpeedDatingResolver, SpeedDatingParticipantResolver,
+  FailedMessageResolver,
 ] as const;
 
 export function buildAppSchema(pubSub: PubSub) {

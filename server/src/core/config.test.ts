@@ -24,4 +24,12 @@ describe('configuration', () => {
     expect(config.queryLimits).toMatchObject({ maxCost: 500, fieldSuggestions: true });
     expect(readConfig({ RATE_LIMITS: 'off' }).rateLimits).toBeNull();
   });
+
+  test('production needs a real database, and a metrics token long enough not to be guessed', () => {
+    expect(() => readConfig({ NODE_ENV: 'production', METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN: expected at least 16 characters[\s\S]*DATABASE_URL: required when NODE_ENV=production/,
+    );
+    const config = readConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/razem', METRICS_TOKEN: 'a'.repeat(16) });
+    expect(config).toMatchObject({ production: true, prettyLogs: false, metricsToken: 'a'.repeat(16) });
+  });
 });

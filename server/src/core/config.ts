@@ -35,6 +35,8 @@ export interface AppConfig {
   /** Express's `trust proxy`: which hops may tell the client's address in X-Forwarded-For. */
   trustProxy: string;
   queryLimits: QueryLimits;
+  /** Bearer token that unlocks `/metrics`; unset: no metrics endpoint. */
+  metricsToken: string | undefined;
   /** null: rate limits off (`RATE_LIMITS=off`, for benchmarks). */
   rateLimits: RateLimitSettings | null;
 }
@@ -57,12 +59,10 @@ const milliseconds = makeValidator<number>((value) => {
 });
 const envName = (rule: string) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
-/** Reads and checks the environment; a wrong value stops the start with the variable's name and why. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** Every variable the server reads, with its type and default. */
+function variables() {
   const rateSpecs = Object.fromEntries(RATE_LIMIT_RULES.map((rule) => [envName(rule), rateRule({ default: defaultRateLimits[rule] })]));
-  // `NAME=` (empty) means "not set", as in most .env files and compose files.
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const e = cleanEnv(given, {
+  return {
     NODE_ENV: str({ choices: ['development', 'production', 'test'], default: undefined }),
     DATABASE_URL: url({ default: undefined }),
     HOST: str({ default: '127.0.0.1' }),
@@ -84,12 +84,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     QUERY_MAX_ALIASES: positive({ default: defaultQueryLimits.maxAliases }),
     QUERY_MAX_DIRECTIVES: positive({ default: defaultQueryLimits.maxDirectives }),
     QUERY_MAX_COST: positive({ default: defaultQueryLimits.maxCost }),
+    METRICS_TOKEN: str({ default: undefined, desc: 'at least 16 characters; Prometheus sends it as a bearer token' }),
     RATE_LIMITS: str({ choices: ['on', 'off'], default: 'on' }),
     ...rateSpecs,
-  }, { reporter: ({ errors }) => {
+  };
+}
+
+/** The names of every variable the server reads (deployment files are checked against them). */
+export const configVariableNames = (): string[] => Object.keys(variables());
+
+/** Reads and checks the environment; a wrong value stops the start with the variable's name and why. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // `NAME=` (empty) means "not set", as in most .env files and compose files.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const e = cleanEnv(given, variables(), { reporter: ({ errors }) => {
     const problems = Object.entries(errors).map(([name, error]) => `${name}: ${(error as Error).message}`);
     if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   } });
+  const problems: string[] = [];
+  if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: expected at least 16 characters');
+  // The production image leaves the embedded PostgreSQL out: it is for trying the app locally.
+  if (e.NODE_ENV === 'production' && !e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
+  if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const production = e.NODE_ENV === 'production';
   const rateValues = e as unknown as Record<string, RateLimitRule>;
@@ -117,6 +133,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDirectives: e.QUERY_MAX_DIRECTIVES, maxCost: e.QUERY_MAX_COST, // Only when someone asked for development explicitly: `npm start` faces users.
       fieldSuggestions: e.NODE_ENV === 'development',
     },
+    metricsToken: e.METRICS_TOKEN,
     rateLimits: e.RATE_LIMITS === 'off' ? null : Object.fromEntries(RATE_LIMIT_RULES.map((rule) => [rule, rateValues[envName(rule)]!])) as RateLimitSettings,
   };
 }

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { Logger } from './logger.js';
+import type { JobOutcome, Metrics } from './metrics.js';
 
 /**
  * Which background jobs this server instance leads. Each job is led by exactly one instance of a
@@ -52,20 +54,40 @@ export class JobLeadership {
   }
 }
 
+/** Told how each run went: logs a failure once, with its stack, and feeds the metrics. */
+export type JobReport = (job: string, outcome: JobOutcome, seconds: number, error?: unknown) => void;
+
+export interface JobOptions {
+  leadership?: JobLeadership;
+  report?: JobReport;
+}
+
+export function jobReport(logger: Logger, metrics?: Metrics): JobReport {
+  return (job, outcome, seconds, error) => {
+    metrics?.observeJob(job, outcome, seconds);
+    if (outcome === 'failed') logger.error({ err: error, job }, 'background job failed');
+  };
+}
+
 /**
  * Runs a task every `intervalMs` until stopped, one run at a time (the next waits for the previous).
  * With `leadership`, only the instance leading the job runs it, so a deployment of several instances
- * sends each reminder and message once. Errors are logged and the loop goes on: these are background
- * chores (sending mail, deadlines, clocks).
+ * sends each reminder and message once. A failure is reported and the loop goes on: these are
+ * background chores (sending mail, deadlines, clocks).
  */
-export function runPeriodically(name: string, task: () => Promise<unknown>, intervalMs: number, leadership?: JobLeadership) {
+export function runPeriodically(name: string, task: () => Promise<unknown>, intervalMs: number, options: JobOptions = {}) {
+  const { leadership, report } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     running = (async () => {
-      if (!leadership || (await leadership.leads(name))) await task();
+      if (leadership && !(await leadership.leads(name))) return report?.(name, 'skipped', seconds());
+      await task();
+      report?.(name, 'ok', seconds());
     })()
-      .catch((error) => console.error(`[${name}]`, error instanceof Error ? error.message : error))
+      .catch((error: unknown) => report?.(name, 'failed', seconds(), error))
       .finally(() => {
         if (timer !== undefined) timer = setTimeout(tick, intervalMs);
       });

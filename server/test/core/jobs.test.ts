@@ -21,7 +21,7 @@ test('with two server instances, a background job runs in one of them at a time;
       const start = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 15));
       runs.push({ instance: name, start, end: performance.now() });
-    }, 10, leadership);
+    }, 10, { leadership });
     return { name, leadership, loop };
   };
   const [a, b] = [instance('A'), instance('B')];

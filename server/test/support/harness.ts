@@ -104,6 +104,8 @@ export interface TestApp {
 }
 
 const pubSub = createAppPubSub().pubSub;
+/** What Prometheus would send to test apps' `/metrics`. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 let organizations = 0;
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -148,7 +150,7 @@ export async function startTestApp(
   const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, options.rateLimits ?? null);
   const app = await createApp({
     orm, schema: await schema, pubSub, rateLimiter, logger: options.logger ?? silentLogger,
-    config: { secureCookies: false, publicOrigin: 'http://localhost:3000', trustProxy: 'loopback', queryLimits: { ...defaultQueryLimits, ...options.queryLimits } },
+    config: { secureCookies: false, publicOrigin: 'http://localhost:3000', trustProxy: 'loopback', queryLimits: { ...defaultQueryLimits, ...options.queryLimits }, metricsToken: TEST_METRICS_TOKEN },
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;

@@ -56,6 +56,8 @@ const rules = {
   'baubles.signUpOrganization': memberOrStaff,
   'baubles.signUp': () => true,
   'baubles.manageOwnSignup': (a: Actor, s: { signupUserId: string }) => a.userId === s.signupUserId,
+  // Notification e-mails that failed after every retry: staff see them and send them again.
+  'messages.manage': (a: Actor) => isStaff(a),
   'account.viewPrivate': (a: Actor, s: { userId: string }) => isStaff(a) || a.userId === s.userId,
 } satisfies Record<string, (actor: Actor, subject: never) => boolean>;
 

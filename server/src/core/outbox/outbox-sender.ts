@@ -1,18 +1,25 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { type JobLeadership, runPeriodically } from '../periodic.js';
+import type { Logger } from '../logger.js';
+import { type JobOptions, runPeriodically } from '../periodic.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 export interface Delivery {
   send(message: OutboxMessage): Promise<void>;
 }
 
-/** SMTP when SMTP_URL is set (e.g. smtp://user:pass@host:587); otherwise messages are written to the log. */
-export function createDelivery(smtpUrl: string | undefined, from = 'Razem <no-reply@razem.example>'): Delivery {
+/**
+ * SMTP when SMTP_URL is set (e.g. smtp://user:pass@host:587); otherwise messages go to the log: in
+ * full for a local trial, and in production only what kind each was (addresses are personal data).
+ */
+export function createDelivery(smtpUrl: string | undefined, logger: Logger, options: { showContent: boolean }, from = 'Razem <no-reply@razem.example>'): Delivery {
   if (!smtpUrl) {
     return {
-      send: async (m) => console.log(`[outbox] to ${m.recipient}: ${m.subject}\n${m.body}\n`),
+      send: async (m) => {
+        if (options.showContent) logger.info(`e-mail to ${m.recipient}: ${m.subject}\n${m.body}`);
+        else logger.warn({ messageId: m.id, kind: m.kind }, 'e-mail not sent: SMTP_URL is not set');
+      },
     };
   }
   const transport: Transporter = nodemailer.createTransport(smtpUrl);
@@ -26,6 +33,25 @@ export function createDelivery(smtpUrl: string | undefined, from = 'Razem <no-re
 /** Waits after the 1st, 2nd, 3rd and 4th failed try; after the 5th the message has failed for good. */
 export const RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 3_600_000] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+
+/** Messages that failed for good: every try was used. Staff may send them again. */
+export const FAILED = { sentAt: null, attempts: { $gte: MAX_ATTEMPTS } };
+
+/** A failed message goes back in the queue with a fresh set of tries; its last error stays until then. */
+export function retryMessage(message: OutboxMessage) {
+  message.attempts = 0;
+  message.nextAttemptAt = null;
+}
+
+/** Messages waiting to be sent and messages that failed for good, for the metrics. */
+export async function outboxCounts(em: EntityManager): Promise<{ pending: number; failed: number }> {
+  const [row] = await em.getConnection().execute<{ pending: string; failed: string }[]>(
+    `select count(*) filter (where attempts < ?) as pending, count(*) filter (where attempts >= ?) as failed
+       from outbox_message where sent_at is null`,
+    [MAX_ATTEMPTS, MAX_ATTEMPTS],
+  );
+  return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0) };
+}
 
 /**
  * Sends a batch of messages due now. Rows are claimed with FOR UPDATE SKIP LOCKED, so several server
@@ -61,6 +87,6 @@ export async function sendPendingMessages(em: EntityManager, delivery: Delivery,
 }
 
 /** Polls the outbox in the background until stopped. */
-export function startOutboxSender(fork: () => EntityManager, delivery: Delivery, leadership?: JobLeadership, intervalMs = 2000) {
-  return runPeriodically('outbox', () => sendPendingMessages(fork(), delivery), intervalMs, leadership);
+export function startOutboxSender(fork: () => EntityManager, delivery: Delivery, options: JobOptions = {}, intervalMs = 2000) {
+  return runPeriodically('outbox', () => sendPendingMessages(fork(), delivery), intervalMs, options);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
-import { type JobLeadership, runPeriodically } from '../../core/periodic.js';
+import { type JobOptions, runPeriodically } from '../../core/periodic.js';
 import { CLOCK_TOPIC, clockPayload } from './live.js';
 import { SpeedDatingSession } from './speed-dating.entity.js';
 
@@ -8,7 +8,7 @@ import { SpeedDatingSession } from './speed-dating.entity.js';
  * Phases change with time, not with requests: once a second, running sessions whose round or
  * phase moved on since the last look are announced to their subscribers.
  */
-export function startSpeedDatingTicker(fork: () => EntityManager, pubSub: PubSub, leadership?: JobLeadership) {
+export function startSpeedDatingTicker(fork: () => EntityManager, pubSub: PubSub, options: JobOptions = {}) {
   const lastSeen = new Map<string, string>();
   return runPeriodically('speed-dating', async () => {
     const running = await fork().find(SpeedDatingSession, { liveStatus: 'RUNNING' });
@@ -20,5 +20,5 @@ export function startSpeedDatingTicker(fork: () => EntityManager, pubSub: PubSub
         pubSub.publish(CLOCK_TOPIC, session.id, payload);
       }
     }
-  }, 1000, leadership);
+  }, 1000, options);
 }

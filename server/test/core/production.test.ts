@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { afterAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { dropDatabase, recreateDatabase, TEMPLATE_DATABASE } from '../support/databases.js';
-import { freePort } from '../support/free-port.js';
+import { ensureProductionBuild, startProductionServer } from '../support/production-server.js';
 
-const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 const databaseName = `razem_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 afterAll(() => dropDatabase(inject('postgresServerUrl'), databaseName));
+beforeAll(ensureProductionBuild, 120_000);
 
 /** One request on its own connection (no keep-alive): "accepted" means the server read it. */
 function query(port: number): Promise<{ outcome: 'answered'; status: number } | { outcome: 'refused' } | { outcome: 'lost'; error: string }> {
@@ -24,26 +22,14 @@ function query(port: number): Promise<{ outcome: 'answered'; status: number } | 
   });
 }
 
-test('SIGTERM under load: every accepted request is answered, then the process exits cleanly without a stack trace', async () => {
+test('the compiled server in production: JSON logs with request ids, /ready and /metrics; SIGTERM under load loses no accepted request and prints no stack', async () => {
   const databaseUrl = await recreateDatabase(inject('postgresServerUrl'), databaseName, TEMPLATE_DATABASE);
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SERVE_WEB: 'false', SEED_DEMO_DATA: 'false', RATE_LIMITS: 'off',
-      NODE_ENV: 'production', SHUTDOWN_DELAY_MS: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', () => reject(new Error(`The server exited early:\n${output}`)));
-    const check = () => (output.includes('Razem is running') ? resolve() : setTimeout(check, 50));
-    check();
-  });
+  const metricsToken = randomUUID();
+  const server = await startProductionServer(databaseUrl, { SHUTDOWN_DELAY_MS: '1000', METRICS_TOKEN: metricsToken });
+  const { port } = server;
+  expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  expect(await metrics.text()).toMatch(/^razem_process_resident_memory_bytes \d+/m);
 
   // Twenty clients keep asking, as long as /ready says yes (as a load balancer routes); SIGTERM
   // arrives in the middle of it.
@@ -60,14 +46,21 @@ test('SIGTERM under load: every accepted request is answered, then the process e
     while (routing) results.push(await query(port));
   });
   while (results.length < 40) await new Promise((resolve) => setTimeout(resolve, 10));
-  child.kill('SIGTERM');
+  server.kill('SIGTERM');
   await Promise.all([balancer, ...clients]);
-  const code = await exited;
+  const code = await server.exited;
+  const output = server.output();
 
   expect(results.length).toBeGreaterThan(40);
   expect(results.filter((r) => r.outcome === 'lost').length, `${JSON.stringify(results.map((r) => r.outcome[0]).join(''))}\n${output}`).toBe(0);
   expect(results.filter((r) => r.outcome === 'answered' && r.status !== 200)).toEqual([]);
   expect(code).toBe(0);
-  expect(output).toContain('SIGTERM: stopping');
   expect(output).not.toMatch(/^\s+at /m);
+  // Every line is a JSON object for a log collector; each answered request has its line with its id.
+  const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; req?: { id: string }; res?: { status: number } });
+  expect(lines.map((line) => line.msg)).toContain('SIGTERM: stopping');
+  const requestLines = lines.filter((line) => line.req?.id && line.res?.status === 200);
+  const answered = results.filter((r) => r.outcome === 'answered').length;
+  expect(requestLines.length).toBe(answered);
+  expect(new Set(requestLines.map((line) => line.req!.id)).size).toBe(answered);
 }, 60_000);

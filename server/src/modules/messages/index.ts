@@ -1,0 +1,1 @@
+export { FailedMessageResolver } from './message.resolver.js';

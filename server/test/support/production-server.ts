@@ -1,0 +1,51 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.js';
+
+const serverDir = fileURLToPath(new URL('../../', import.meta.url));
+
+const newestSource = (dir: string): number =>
+  Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+    const file = path.join(dir, entry.name);
+    return entry.isDirectory() ? newestSource(file) : statSync(file).mtimeMs;
+  }));
+
+/** What production runs is the compiled build (`npm run build`): built here when missing or older than the code. */
+export function ensureProductionBuild() {
+  const built = path.join(serverDir, 'dist', 'main.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(path.join(serverDir, 'src'))) return;
+  execFileSync(process.execPath, [path.join(serverDir, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: serverDir, stdio: 'inherit' });
+}
+
+export interface ProductionServer {
+  port: number;
+  /** Everything it printed so far (JSON log lines). */
+  output(): string;
+  exited: Promise<number | null>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts `node dist/main.js` as production does, on `databaseUrl`, and waits until it listens. */
+export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ProductionServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    cwd: serverDir,
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SERVE_WEB: 'false', SEED_DEMO_DATA: 'false', RATE_LIMITS: 'off',
+      NODE_ENV: 'production', LOG_FORMAT: '', LOG_LEVEL: 'info', ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', () => reject(new Error(`The server exited early:\n${output}`)));
+    const check = () => (output.includes('Razem is running') ? resolve() : setTimeout(check, 50));
+    check();
+  });
+  return { port, output: () => output, exited, kill: (signal) => child.kill(signal) };
+}
