@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import compression from 'compression';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { getOperationAST, type GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
@@ -25,6 +28,7 @@ import type { Logger } from './core/logger.js';
 import { Metrics } from './core/metrics.js';
 import { outboxCounts } from './core/outbox/index.js';
 import type { RateLimiter } from './core/rate-limit.js';
+import { MunicipalityScopes } from './modules/municipalities/index.js';
 import { calendarForToken } from './modules/open-days/index.js';
 import { createRequestContext, MUNICIPALITY_HEADER } from './request-context.js';
 
@@ -108,7 +112,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
   // compressed here passes through as it is.
   app.use(compression());
   const clientIpOf = (request: IncomingMessage) => proxyAddr(request, app.get('trust proxy fn'));
-  const services = { orm, pubSub, rateLimiter };
+  const services = { orm, pubSub, rateLimiter, municipalities: new MunicipalityScopes() };
   const server = createServer(app);
   const limits = config.queryLimits;
   const parseOptions = { maxTokens: limits.maxTokens };
@@ -177,7 +181,10 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
       ...protectionPlugins<RequestContext>(schema, limits),
       errorLogging(logger),
       metrics.graphqlPlugin<RequestContext>(),
-      ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs these by default; we set no cache hints and report to no Apollo service, and
+      // the cache-control plugin alone costs a tenth of the directory's throughput (docs/benchmarks.md).
+      ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => socketServer.dispose() }) },
     ],

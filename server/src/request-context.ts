@@ -5,7 +5,7 @@ import { databaseErrorToAppError } from './core/db/constraints.js';
 import type { Orm } from './core/db/orm.js';
 import type { RateLimiter } from './core/rate-limit.js';
 import { toActor, userForSession } from './modules/accounts/index.js';
-import { findMunicipalityScope } from './modules/municipalities/index.js';
+import type { MunicipalityScopes } from './modules/municipalities/index.js';
 import { membershipsOf } from './modules/organizations/index.js';
 
 export const MUNICIPALITY_HEADER = 'x-municipality';
@@ -15,14 +15,14 @@ export const MUNICIPALITY_HEADER = 'x-municipality';
  * municipality named by the request, and the actor behind the session cookie, if any.
  */
 export async function createRequestContext(
-  services: { orm: Orm; pubSub: PubSub; rateLimiter: RateLimiter },
+  services: { orm: Orm; pubSub: PubSub; rateLimiter: RateLimiter; municipalities: MunicipalityScopes },
   request: { municipalitySlug: string | undefined; session: SessionCookieJar; clientIp: string },
 ): Promise<RequestContext> {
-  const { orm, pubSub, rateLimiter } = services;
+  const { orm, pubSub, rateLimiter, municipalities } = services;
   const { municipalitySlug, session, clientIp } = request;
   const em = orm.em.fork() as EntityManager;
   try {
-    const municipality = municipalitySlug ? await findMunicipalityScope(em, municipalitySlug) : null;
+    const municipality = municipalitySlug ? await municipalities.find(em, municipalitySlug) : null;
     const user = municipality ? await userForSession(em, session.current, municipality.id) : null;
     const actor = user ? toActor(user, await membershipsOf(em, user.id)) : null;
     return { em, municipality, actor, session, loaders: new LoaderRegistry(em), pubSub, clientIp, rateLimiter };

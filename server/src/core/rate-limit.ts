@@ -27,9 +27,17 @@ export const defaultRateLimits: RateLimitSettings = {
 
 /**
  * Where counters live: PostgreSQL, the one store every server instance shares (an unlogged table,
- * one upsert per counted request), or one process's memory.
+ * one upsert per counted action), or one process's memory.
  */
 export type RateLimitStore = { kind: 'postgres'; pool: pg.Pool } | { kind: 'memory' };
+
+/**
+ * The general request budget is a flood guard counted on every request: kept in each instance's
+ * memory, it costs no database write per request (a tenth of the directory's throughput when it was
+ * in PostgreSQL). With several instances behind a balancer an address gets that budget per instance.
+ * The budgets that guard accounts (sign-in, sign-up, writes) stay shared in PostgreSQL.
+ */
+const PER_INSTANCE: RateLimitName = 'requestsPerIp';
 
 /** Keys are hashed so the table holds no email or IP address in clear. */
 const hashKey = (key: string) => createHash('sha256').update(key.toLowerCase()).digest('base64url').slice(0, 32);
@@ -44,14 +52,14 @@ export class RateLimiter {
       const options = { keyPrefix: name, points: rule.points, duration: rule.durationSeconds, blockDuration: rule.blockSeconds };
       this.#limiters.set(
         name,
-        store.kind === 'postgres'
+        store.kind === 'postgres' && name !== PER_INSTANCE
           ? new RateLimiterPostgres({
             ...options,
             storeClient: store.pool, tableName: 'rate_limit', tableCreated: true,
             // If the database fails, count in memory rather than refusing everyone or no one.
             insuranceLimiter: new RateLimiterMemory(options),
             // One limiter sweeping expired rows is enough; they all share the table.
-            clearExpiredByTimeout: name === 'requestsPerIp',
+            clearExpiredByTimeout: name === 'writesPerAccount',
           })
           : new RateLimiterMemory(options),
       );

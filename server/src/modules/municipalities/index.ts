@@ -1,3 +1,3 @@
 export { Municipality } from './municipality.entity.js';
 export { MunicipalityResolver } from './municipality.resolver.js';
-export { ensureMunicipality, findMunicipalityScope } from './municipality.service.js';
+export { ensureMunicipality, findMunicipalityScope, MunicipalityScopes } from './municipality.service.js';

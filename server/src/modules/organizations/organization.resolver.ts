@@ -1,8 +1,11 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Field } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Field } from 'type-graphql';
 import { can } from '../../core/auth/policy.js';
 import { MembershipRole } from '../../core/auth/roles.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
+import { selectionOf } from '../../core/graphql/selection.js';
+import { isEntity } from '../../core/db/json-read.js';
 import { ConnectionType } from '../../core/pagination.js';
 import { User, usersById } from '../accounts/index.js';
 import { Membership } from './membership.entity.js';
@@ -33,8 +36,9 @@ export class OrganizationResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return organizations.listOrganizations(ctx.em, callerOf(ctx), filter ?? {}, first, after);
+    return organizations.listOrganizations(ctx.em, callerOf(ctx), filter ?? {}, first, after, selectionOf(info));
   }
 
   @Query(() => Organization, { nullable: true })
@@ -114,18 +118,19 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Percent of income tax the organisation may receive for the tax year, or null without OPP status then.' })
-  taxPercentage(@Root() organization: Organization, @Arg('taxYear', () => Int) taxYear: number) {
-    return organization.publicBenefitYears.includes(taxYear) ? taxPercentageForYear(taxYear) : null;
+  taxPercentage(@Root() organization: Organization | organizations.OrganizationRow, @Arg('taxYear', () => Int) taxYear: number) {
+    return organization.publicBenefitYears?.includes(taxYear) ? taxPercentageForYear(taxYear) : null;
   }
 
   @FieldResolver(() => [Membership], { nullable: true, description: 'Visible to the organisation’s members and staff; null for others.' })
-  members(@Root() organization: Organization, @Ctx() ctx: RequestContext) {
+  members(@Root() organization: Organization | organizations.OrganizationRow, @Ctx() ctx: RequestContext) {
     if (!can(ctx.actor, 'organization.viewMembers', { organizationId: organization.id })) return null;
-    return ctx.loaders.get(membershipsByOrganization).load(organization.id);
+    // The directory's rows bring their members along (one statement); single organisations load them.
+    return 'members' in organization ? organization.members : ctx.loaders.get(membershipsByOrganization).load(organization.id);
   }
 
   @FieldResolver(() => MembershipRole, { nullable: true, description: 'The signed-in user’s role in this organisation.' })
-  viewerRole(@Root() organization: Organization, @Ctx() ctx: RequestContext) {
+  viewerRole(@Root() organization: Organization | organizations.OrganizationRow, @Ctx() ctx: RequestContext) {
     return ctx.actor?.memberships.get(organization.id) ?? null;
   }
 }
@@ -133,7 +138,7 @@ export class OrganizationResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => User)
-  user(@Root() membership: Membership, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(usersById).load(membership.user.id);
+  user(@Root() membership: Membership | organizations.MembershipRow, @Ctx() ctx: RequestContext) {
+    return isEntity(membership, Membership) ? ctx.loaders.get(usersById).load(membership.user.id) : membership.user;
   }
 }

@@ -1,14 +1,17 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, can } from '../../core/auth/policy.js';
+import { authorize, can, isStaff } from '../../core/auth/policy.js';
 import { MembershipRole } from '../../core/auth/roles.js';
 import { toAddress } from '../../core/address.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
 import { describeConstraints } from '../../core/db/constraints.js';
+import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import type { Selection } from '../../core/graphql/selection.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
 import { slugify } from '../../core/slug.js';
-import { findUserByEmail } from '../accounts/index.js';
+import { findUserByEmail, type User, userReadShape } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
 import { normaliseIdentifier } from './identifiers.js';
 import { Membership } from './membership.entity.js';
@@ -26,10 +29,43 @@ describeConstraints({ organization_municipality_krs_unique: DUPLICATE_KRS });
 /** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Directory listing: filters, folded-text search with typo tolerance, keyset pagination by name. */
+/**
+ * How the directory reads an organisation: its columns, and its members with their users in the same
+ * statement when asked. Members are read only where the caller may see them (staff: all; members:
+ * their own organisations); the `members` field resolver still decides what is shown.
+ */
+function organizationShape(em: EntityManager, caller: Caller): JsonShape {
+  const actor = caller.actor;
+  const own = actor ? [...actor.memberships.keys()] : [];
+  const visible = actor && isStaff(actor) ? { text: 'm.organization_id = o.id', params: [] } : { text: 'm.organization_id = o.id and o.id = any(array[?]::uuid[])', params: [own] };
+  return {
+    ...entityShape(em.getMetadata(Organization), 'o'),
+    taxPercentage: { needs: ['publicBenefitYears'] },
+    viewerRole: { needs: ['id'] },
+    members: own.length || (actor && isStaff(actor))
+      ? {
+        list: {
+          from: 'membership m join "user" u on u.id = m.user_id',
+          where: visible,
+          orderBy: 'm.created_at',
+          shape: { ...entityShape(em.getMetadata(Membership), 'm'), user: { object: userReadShape(em, 'u') } },
+        },
+      }
+      : { needs: ['id'] },
+  };
+}
+
+/** A directory row as PostgreSQL built it (see organizationShape). */
+export type OrganizationRow = Partial<Organization> & { id: string; members?: MembershipRow[] };
+export type MembershipRow = Partial<Omit<Membership, 'user'>> & { user: Partial<User> };
+
+/**
+ * Directory listing: filters, folded-text search with typo tolerance, keyset pagination by name.
+ * One statement for the page (with members when asked), one more for `totalCount` when asked.
+ */
 export async function listOrganizations(
-  em: EntityManager, caller: Caller, filter: OrganizationFilter, first: number, after?: string | null,
-): Promise<Connection<Organization>> {
+  em: EntityManager, caller: Caller, filter: OrganizationFilter, first: number, after: string | null | undefined, selection: Selection,
+): Promise<Connection<OrganizationRow>> {
   checkPageSize(first);
   if (filter.status && filter.status !== OrganizationStatus.PUBLISHED) authorize(caller.actor, 'organization.moderate');
   const qb = em.createQueryBuilder(Organization, 'o').where({
@@ -47,13 +83,19 @@ export async function listOrganizations(
   for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
     qb.andWhere(`(o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text)`, [likeEscape(word), word]);
   }
-  const totalCount = await qb.clone().getCount();
+  const totalCount = selection.has('totalCount') ? await qb.clone().getCount() : 0;
   if (after) {
     const [sortName, id] = decodeCursor(after, ['text', 'uuid']);
     qb.andWhere('(o.sort_name, o.id) > (?, ?)', [sortName, id]);
   }
-  const rows = await qb.orderBy({ sortName: 'asc', id: 'asc' }).limit(first + 1).getResultList();
-  return toConnection(rows, first, totalCount, (o) => [o.sortName!, o.id]);
+  const node = jsonObject(organizationShape(em, caller), selection.at('edges', 'node'));
+  const rows = await qb
+    .select(raw(`${node.text} as node, o.sort_name, o.id`, node.params))
+    .orderBy({ sortName: 'asc', id: 'asc' })
+    .limit(first + 1)
+    .execute<{ node: OrganizationRow; sort_name: string; id: string }[]>('all', false);
+  const page = toConnection(rows, first, totalCount, (row) => [row.sort_name, row.id]);
+  return { ...page, edges: page.edges.map(({ cursor, node: row }) => ({ cursor, node: row.node })) };
 }
 
 function assertVisible(organization: Organization, caller: Caller) {

@@ -1,0 +1,104 @@
+import { type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
+import type { Selection } from '../graphql/selection.js';
+
+/**
+ * Read paths that answer from one SQL statement. PostgreSQL builds the JSON of exactly the fields a
+ * query selected (json_build_object; nested lists as json_agg subqueries) and the API hands the
+ * parsed objects to GraphQL as they are: no entities to hydrate, no column nobody asked for, no
+ * second round trip for nested lists. Shapes are code, never client input: a selected field that
+ * the shape does not name (e.g. `__typename`) is left to GraphQL.
+ */
+export interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+export type FieldRead =
+  /** An SQL expression over the row, e.g. `o.name`. */
+  | string
+  /** An object read from the same row, e.g. an embedded address. */
+  | { object: JsonShape }
+  /** A list read by a subquery correlated with the row. */
+  | { list: JsonList }
+  /** Computed by a field resolver from other fields of the row (optionally with a column of its own). */
+  | { needs: readonly string[]; sql?: string };
+
+export type JsonShape = Readonly<Record<string, FieldRead>>;
+
+export interface JsonList {
+  /** FROM and JOINs, e.g. `membership m join "user" u on u.id = m.user_id`. */
+  from: string;
+  /** Ties the subquery to the outer row, with its parameters (`?`). */
+  where: Sql;
+  orderBy: string;
+  shape: JsonShape;
+}
+
+// json_build_object takes at most 100 arguments: larger objects are built in parts and merged.
+const PAIRS_PER_CALL = 50;
+
+function objectOf(shape: JsonShape, selection: Selection, params: unknown[]): string {
+  const wanted = new Map(selection.fields);
+  for (const field of selection.fields.keys()) {
+    const read = shape[field];
+    if (read && typeof read === 'object' && 'needs' in read) for (const needed of read.needs) if (!wanted.has(needed)) wanted.set(needed, selection.at(needed));
+  }
+  const pairs: string[] = [];
+  for (const [field, sub] of wanted) {
+    const read = shape[field];
+    if (read === undefined) continue;
+    const sql = expressionOf(read, sub, params);
+    if (sql !== null) pairs.push(`'${field}', ${sql}`);
+  }
+  if (pairs.length <= PAIRS_PER_CALL) return `json_build_object(${pairs.join(', ')})`;
+  const parts: string[] = [];
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_CALL) parts.push(`jsonb_build_object(${pairs.slice(i, i + PAIRS_PER_CALL).join(', ')})`);
+  return `(${parts.join(' || ')})::json`;
+}
+
+function expressionOf(read: FieldRead, selection: Selection, params: unknown[]): string | null {
+  if (typeof read === 'string') return read;
+  if ('needs' in read) return read.sql ?? null;
+  if ('object' in read) return objectOf(read.object, selection, params);
+  const { from, where, orderBy, shape } = read.list;
+  // Parameters in the order their `?` appear: the element's first, then the subquery's condition.
+  const element = objectOf(shape, selection, params);
+  params.push(...where.params);
+  return `(select coalesce(json_agg(${element} order by ${orderBy}), '[]'::json) from ${from} where ${where.text})`;
+}
+
+/** The JSON object expression of `shape` for what `selection` asks, with its parameters. */
+export function jsonObject(shape: JsonShape, selection: Selection): Sql {
+  const params: unknown[] = [];
+  const text = objectOf(shape, selection, params);
+  return { text, params };
+}
+
+const columnsOf = (props: Iterable<[string, EntityProperty]>, alias: string): JsonShape => {
+  const shape: Record<string, FieldRead> = {};
+  for (const [name, prop] of props) {
+    if (prop.hidden) continue; // never an answer (password hashes, search text)
+    if (prop.kind === ReferenceKind.SCALAR) shape[name] = `${alias}."${prop.fieldNames[0]}"`;
+    else if (prop.kind === ReferenceKind.EMBEDDED) shape[name] = { object: columnsOf(Object.entries(prop.embeddedProps ?? {}), alias) };
+  }
+  return shape;
+};
+
+/**
+ * The shape of an entity's own columns (embedded objects nested), from its ORM metadata, so a new
+ * column needs no second list. GraphQL fields are named like the properties. Relations are the
+ * caller's to add (`{ ...entityShape(meta, 'o'), members: { list: … } }`).
+ */
+export function entityShape(meta: EntityMetadata, alias: string): JsonShape {
+  // An embedded object's columns are listed twice: flattened (`address_street`) and under the object.
+  return columnsOf(meta.props.filter((prop) => !prop.embedded).map((prop) => [prop.name, prop]), alias);
+}
+
+/**
+ * GraphQL hands read rows (plain objects) and entities to the same field resolvers; this tells them
+ * apart. Such resolvers must type their root as a union (`@Root() m: Membership | MembershipRow`):
+ * with a class type, type-graphql would copy each row into a new entity instance first.
+ */
+export function isEntity<E extends object, R extends object>(value: E | R, entity: abstract new (...args: never[]) => E): value is E {
+  return value instanceof entity;
+}
