@@ -6,6 +6,8 @@ import { OutboxMessage } from './core/outbox/index.js';
 import { BaubleCampaign, BaubleSignup, BaubleSignupEvent, Greeting, PickupWindow } from './modules/baubles/index.js';
 import { Fair, FairApplication, Stand, StandAssignment } from './modules/fair/index.js';
 import { SpeedDatingMeeting, SpeedDatingParticipant, SpeedDatingSession } from './modules/speed-dating/index.js';
+import { RetentionSettings } from './modules/personal-data/index.js';
+import { AccessibilityStatement, PrivacyNotice } from './modules/public-notices/index.js';
 
 /** Every entity of the app, for the ORM. Modules add theirs here. */
 export const entities = [
@@ -14,4 +16,5 @@ export const entities = [
   BaubleCampaign, PickupWindow, BaubleSignup, BaubleSignupEvent, Greeting,
   Fair, Stand, FairApplication, StandAssignment,
   SpeedDatingSession, SpeedDatingParticipant, SpeedDatingMeeting,
+  RetentionSettings, PrivacyNotice, AccessibilityStatement,
 ];

@@ -22,6 +22,7 @@ import { Metrics } from './core/metrics.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { removeExpiredSessions } from './modules/accounts/index.js';
 import { runDeadlineChores } from './modules/baubles/index.js';
+import { runRetention } from './modules/personal-data/index.js';
 import { startSpeedDatingTicker } from './modules/speed-dating/index.js';
 import { buildAppSchema } from './schema.js';
 import { seedDemoData } from './seed/demo.js';
@@ -74,6 +75,7 @@ const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtp
 const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000, jobs);
 const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub, jobs);
 const sessions = runPeriodically('sessions', () => removeExpiredSessions(orm.em.fork()), 3_600_000, jobs);
+const retention = runPeriodically('retention', () => runRetention(orm.em.fork(), new Date(), events.pubSub), 3_600_000, jobs);
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   logger.info(`Razem is running: ${where}`);
@@ -92,6 +94,7 @@ async function stop(signal: string) {
   await deadlines.stop();
   await speedDatingTicker.stop();
   await sessions.stop();
+  await retention.stop();
   await jobs.leadership.close();
   await events.close();
   await rateLimitPool.end();

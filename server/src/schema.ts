@@ -8,6 +8,8 @@ import { ActivityResolver, BookingResolver, OpenDaysEditionResolver, SlotResolve
 import { BaubleCampaignResolver, BaubleSignupEventResolver, BaubleSignupResolver } from './modules/baubles/index.js';
 import { FairApplicationResolver, FairResolver, StandPlacementResolver } from './modules/fair/index.js';
 import { SpeedDatingParticipantResolver, SpeedDatingResolver } from './modules/speed-dating/index.js';
+import { PersonalDataResolver } from './modules/personal-data/index.js';
+import { PublicNoticesResolver } from './modules/public-notices/index.js';
 import { FailedMessageResolver } from './modules/messages/index.js';
 
 /** Every resolver of the API. Modules add theirs here. */
@@ -17,6 +19,7 @@ export const resolvers = [
   BaubleCampaignResolver, BaubleSignupResolver, BaubleSignupEventResolver,
   FairResolver, StandPlacementResolver, FairApplicationResolver,
   SpeedDatingResolver, SpeedDatingParticipantResolver,
+  PersonalDataResolver, PublicNoticesResolver,
   FailedMessageResolver,
 ] as const;
 

@@ -11,6 +11,7 @@ import { seedBaubles } from './baubles.js';
 import { seedFair } from './fair.js';
 import { seedSpeedDating } from './speed-dating.js';
 import { seedOpenDays } from './open-days.js';
+import { seedPublicNotices } from './public-notices.js';
 import { type Random, seededRandom } from './random.js';
 
 /** Every demo account uses this password (also in the README). */
@@ -114,7 +115,15 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await seedBaubles(tx, leszno.municipality, leszno.staff);
     await seedFair(tx, leszno.municipality, leszno.staff, leszno.random);
     await seedSpeedDating(tx, leszno.municipality, leszno.staff);
-    await seedMunicipality(tx, 'czerwionka-leszczyny', 'Czerwionka-Leszczyny', czerwionkaOrganizations, czerwionkaPlaces, czerwionkaAccounts, 44230);
+    seedPublicNotices(tx, leszno.municipality, {
+      bodyPl: 'Urząd Miasta Leszna', bodyEn: 'Leszno Town Hall', address: 'ul. Przykładowa 1, 64-100 Leszno', domain: 'leszno.example',
+      contactName: 'Anna Przykładowa', phone: '+48 65 000 00 00',
+    });
+    const czerwionka = await seedMunicipality(tx, 'czerwionka-leszczyny', 'Czerwionka-Leszczyny', czerwionkaOrganizations, czerwionkaPlaces, czerwionkaAccounts, 44230);
+    seedPublicNotices(tx, czerwionka.municipality, {
+      bodyPl: 'Urząd Gminy i Miasta Czerwionka-Leszczyny', bodyEn: 'Czerwionka-Leszczyny Town and Commune Office', address: 'ul. Przykładowa 2, 44-230 Czerwionka-Leszczyny',
+      domain: 'czerwionka.example', contactName: 'Jan Przykładowy', phone: '+48 32 000 00 00',
+    });
   });
   return true;
 }

@@ -33,6 +33,12 @@ const rules = {
   'organization.moderate': (a: Actor) => isStaff(a),
   'organization.export': (a: Actor) => isStaff(a),
   'account.setRole': (a: Actor) => a.role === Role.ADMIN,
+  // Personal data: everyone signed in downloads and deletes their own; staff set how long data is kept
+  // and write the privacy notice and the accessibility statement.
+  'personalData.exportOwn': () => true,
+  'personalData.eraseOwn': () => true,
+  'personalData.manageRetention': (a: Actor) => isStaff(a),
+  'publicNotices.edit': (a: Actor) => isStaff(a),
   // Open Days: staff run editions and approve activities; an organisation's members submit its
   // activities and slots and run them on the day (attendees, check-in); anyone signed in books.
   'openDays.manageEditions': (a: Actor) => isStaff(a),

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Actor } from '../../core/auth/policy.js';
 import { MembershipRole, Role } from '../../core/auth/roles.js';
 import type { MunicipalityScope } from '../../core/context.js';
-import { AppError, conflict, notFound } from '../../core/errors.js';
+import { AppError, conflict, fieldError, notFound } from '../../core/errors.js';
 import { Municipality } from '../municipalities/index.js';
 import type { SetUserRoleInput, SignInInput, SignUpInput } from './account.inputs.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
@@ -48,6 +48,7 @@ export async function startSession(em: EntityManager, user: User): Promise<{ tok
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
   em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
+  user.lastSignInAt = new Date();
   await em.flush();
   return { token, expiresAt };
 }
@@ -102,4 +103,27 @@ export function findUserByEmail(em: EntityManager, municipalityId: string, email
 /** Housekeeping: sessions past their expiry are of no use and hold a token hash; remove them. */
 export async function removeExpiredSessions(em: EntityManager, now = new Date()): Promise<number> {
   return em.nativeDelete(Session, { expiresAt: { $lte: now } });
+}
+
+/**
+ * The signed-in person confirms a grave step (deleting their account) with their password. A wrong
+ * one is an input error on `password`; callers count it like a failed sign-in.
+ */
+export async function confirmPassword(em: EntityManager, userId: string, password: string): Promise<User> {
+  const user = await em.findOne(User, { id: userId, erasedAt: null });
+  const ok = await verifyPassword(user?.passwordHash ?? dummyPasswordHash, password);
+  if (!user || !ok) throw fieldError('password', 'wrongPassword', 'The password is not right.');
+  return user;
+}
+
+/**
+ * Turns the account into an anonymous tombstone: no email, name, phone, department or password, and
+ * no sessions (every browser is signed out). The row stays, so bookings and sign-ups counted in
+ * statistics keep pointing at something; nothing in it tells who it was.
+ */
+export async function eraseAccountRecord(em: EntityManager, userId: string, now = new Date()): Promise<void> {
+  await em.nativeDelete(Session, { user: userId });
+  await em.nativeUpdate(User, { id: userId }, {
+    email: null, passwordHash: null, displayName: '', phone: null, department: null, role: Role.RESIDENT, erasedAt: now,
+  });
 }

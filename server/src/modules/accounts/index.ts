@@ -2,5 +2,7 @@ export { User } from './user.entity.js';
 export { Session } from './session.entity.js';
 export { AccountResolver } from './account.resolver.js';
 export { usersById } from './account.loaders.js';
-export { createUser, findUserByEmail, removeExpiredSessions, toActor, userForSession } from './account.service.js';
+export {
+  confirmPassword, createUser, eraseAccountRecord, findUserByEmail, removeExpiredSessions, toActor, userForSession,
+} from './account.service.js';
 export { userReadShape } from './user.read.js';

@@ -32,7 +32,6 @@ export class BaubleDashboardRow {
   @Field(() => Int, { description: 'Baubles reserved, picked up or returned, as fits the status.' }) baubles!: number;
 }
 
-const STOCK_TOPIC = 'BAUBLE_STOCK';
 const WALL_TOPIC = 'GREETINGS_WALL';
 
 
@@ -40,7 +39,7 @@ const WALL_TOPIC = 'GREETINGS_WALL';
 export class BaubleCampaignResolver {
   /** A sign-up change, then the campaign's stock for live subscribers. */
   private async stockChange(ctx: RequestContext, run: (em: RequestContext['em']) => Promise<signups.SignupOutcome>) {
-    const { signup } = await commitThenPublish(ctx, run, ({ stock }) => [{ topic: STOCK_TOPIC, id: stock.campaignId, payload: stock }]);
+    const { signup } = await commitThenPublish(ctx, run, ({ stock }) => [signups.stockEvent(stock)]);
     return signup;
   }
 
@@ -127,7 +126,7 @@ export class BaubleCampaignResolver {
       greeting.status === GreetingStatus.APPROVED ? [{ topic: WALL_TOPIC, id: greeting.campaign.id, payload: { greeting } }] : []);
   }
 
-  @Subscription(() => BaubleStock, { topics: STOCK_TOPIC, topicId: ({ args }) => args.campaignId, filter: sameMunicipality, description: 'Baubles left, whenever it changes.' })
+  @Subscription(() => BaubleStock, { topics: signups.STOCK_TOPIC, topicId: ({ args }) => args.campaignId, filter: sameMunicipality, description: 'Baubles left, whenever it changes.' })
   baubleStockChanged(@Root() stock: BaubleStock, @Arg('campaignId', () => ID) _campaignId: string): BaubleStock {
     return stock;
   }
@@ -153,7 +152,7 @@ export class BaubleSignupResolver {
   @FieldResolver(() => String, { description: 'Name shown at the desk: organisation, institution or person.' })
   async holderName(@Root() signup: BaubleSignup, @Ctx() ctx: RequestContext) {
     if (signup.organization) return (await ctx.loaders.get(organizationsById).load(signup.organization.id))?.name ?? '';
-    return signup.institutionName ?? (await ctx.loaders.get(usersById).load(signup.user.id))?.displayName ?? '';
+    return signup.institutionName ?? (signup.user ? ((await ctx.loaders.get(usersById).load(signup.user.id))?.displayName ?? '') : '');
   }
 
   @FieldResolver(() => PickupWindow)

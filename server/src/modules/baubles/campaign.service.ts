@@ -84,7 +84,7 @@ export async function campaignCsv(em: EntityManager, caller: Caller, id: string)
   return toCsv(
     ['code', 'kind', 'name', 'contact_email', 'status', 'reserved', 'picked_up', 'returned', 'pickup', 'signed_up_at'],
     signups.map((s) => [
-      s.code, s.kind, s.organization?.name ?? s.institutionName ?? s.user.displayName, s.user.email, s.status,
+      s.code, s.kind, s.organization?.name ?? s.institutionName ?? s.user?.displayName ?? '', s.user?.email ?? '', s.status,
       s.quantity, s.pickedUpQuantity, s.returnedQuantity, formatWarsaw(s.pickupWindow.startsAt), formatWarsaw(s.createdAt),
     ]),
   );
@@ -103,7 +103,8 @@ export async function runDeadlineChores(em: EntityManager, now = new Date()): Pr
     for (const campaign of due) {
       const holding = await tx.find(BaubleSignup, { campaign, status: SignupStatus.PICKED_UP }, { populate: ['user', 'pickupWindow'] });
       for (const signup of holding) {
-        enqueueMessage(tx, { municipalityId: campaign.municipality.id, recipient: signup.user.email, ...signupMessage('reminder', signup, campaign, signup.pickupWindow) });
+        const recipient = signup.user?.email;
+        if (recipient) enqueueMessage(tx, { municipalityId: campaign.municipality.id, recipient, ...signupMessage('reminder', signup, campaign, signup.pickupWindow) });
       }
       campaign.reminderQueuedAt = now;
       reminded += holding.length;
@@ -122,6 +123,6 @@ export async function runDeadlineChores(em: EntityManager, now = new Date()): Pr
 }
 
 export async function signupHistory(em: EntityManager, caller: Caller, signup: BaubleSignup) {
-  if (!can(caller.actor, 'baubles.manage') && caller.actor?.userId !== signup.user.id) return [];
+  if (!can(caller.actor, 'baubles.manage') && caller.actor?.userId !== signup.user?.id) return [];
   return em.find(BaubleSignupEvent, { signup }, { orderBy: { at: 'asc' } });
 }

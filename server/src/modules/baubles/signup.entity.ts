@@ -20,8 +20,8 @@ export class BaubleSignup {
   @ManyToOne({ entity: () => Organization, nullable: true }) organization: Organization | null = null;
   @Field(() => String, { nullable: true, description: 'School, kindergarten, library… for INSTITUTION sign-ups.' })
   @Property({ type: 'string', nullable: true }) institutionName: string | null = null;
-  /** Who signed up (and is told about changes). */
-  @ManyToOne({ entity: () => User, index: true }) user!: User;
+  /** Who signed up (and is told about changes); null once the retention period after the campaign has passed. */
+  @ManyToOne({ entity: () => User, index: true, nullable: true }) user!: User | null;
   @ManyToOne({ entity: () => PickupWindow }) pickupWindow!: PickupWindow;
   @Field(() => Int, { description: 'Baubles reserved (or wanted, while waiting).' }) @Property({ type: 'integer' }) quantity!: number;
   @Field(() => Int) @Property({ type: 'integer' }) pickedUpQuantity: Opt<number> = 0;

@@ -7,6 +7,7 @@ import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
 import { normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
 import { type LockedStock, serveWaitingList, takeOrQueue } from '../../core/waitlist.js';
+import type { LiveEvent } from '../../core/live.js';
 import { organizationInMunicipality } from '../organizations/index.js';
 import { CampaignStatus, SignupKind, SignupStatus, signupLifecycle } from './baubles.enums.js';
 import type { BaubleSignupInput } from './baubles.inputs.js';
@@ -21,6 +22,11 @@ export interface StockChange {
   baublesInStock: number;
   waiting: number;
 }
+
+export const STOCK_TOPIC = 'BAUBLE_STOCK';
+
+/** The live event for a campaign's new stock (publish after the commit). */
+export const stockEvent = (stock: StockChange): LiveEvent => ({ topic: STOCK_TOPIC, id: stock.campaignId, payload: stock });
 
 export interface SignupOutcome {
   signup: BaubleSignup;
@@ -62,7 +68,10 @@ function transition(em: EntityManager, signup: BaubleSignup, to: SignupStatus, a
 async function tell(em: EntityManager, event: SignupEvent, signup: BaubleSignup, campaign: BaubleCampaign) {
   // No query when the caller already loaded them (the waiting list is fetched with both).
   await em.populate(signup, ['user', 'pickupWindow']);
-  enqueueMessage(em, { municipalityId: campaign.municipality.id, recipient: signup.user.email, ...signupMessage(event, signup, campaign, signup.pickupWindow) });
+  // An erased account has no address: nobody to tell.
+  const recipient = signup.user?.email;
+  if (!recipient) return;
+  enqueueMessage(em, { municipalityId: campaign.municipality.id, recipient, ...signupMessage(event, signup, campaign, signup.pickupWindow) });
 }
 
 /** Confirms waiting sign-ups that the stock can now serve, in arrival order. Call with the campaign locked. */
@@ -131,17 +140,39 @@ async function signupInMunicipality(em: EntityManager, caller: Caller, where: { 
 /** The person who signed up cancels; reserved baubles go back to stock and to the waiting list. */
 export async function cancelSignup(em: EntityManager, caller: Caller, id: string): Promise<SignupOutcome> {
   const signup = await signupInMunicipality(em, caller, { id });
-  const actor = authorize(caller.actor, 'baubles.manageOwnSignup', { signupUserId: signup.user.id });
+  const actor = authorize(caller.actor, 'baubles.manageOwnSignup', { signupUserId: signup.user?.id ?? '' });
+  return cancel(em, caller, signup, actor);
+}
+
+/** Cancels under the campaign's lock: reserved baubles back to stock, then the waiting list served. */
+async function cancel(em: EntityManager, caller: Caller, signup: BaubleSignup, actor: Actor | null, note?: string): Promise<SignupOutcome> {
   const campaign = await lockCampaign(em, caller, signup.campaign.id);
   await em.refresh(signup);
   if (signup.status !== SignupStatus.RESERVED && signup.status !== SignupStatus.WAITLISTED) {
     throw conflict('NOT_CANCELLABLE', 'Only reserved or waiting sign-ups can be cancelled.');
   }
   if (signup.status === SignupStatus.RESERVED) campaign.baublesInStock += signup.quantity;
-  transition(em, signup, SignupStatus.CANCELLED, actor);
+  transition(em, signup, SignupStatus.CANCELLED, actor, note);
   await promoteWaitingSignups(em, campaign);
   await em.flush();
   return { signup, stock: await stockChange(em, campaign) };
+}
+
+/**
+ * Account deletion: cancels this person's reserved and waiting sign-ups by the same path as their own
+ * cancellation (baubles back to stock, the waiting list served and told), in the caller's
+ * transaction. Baubles already picked up stay on record until the desk takes them back. Deciding that
+ * the sign-ups go is the caller's (personal data); no authorisation here.
+ */
+export async function cancelActiveSignupsOf(em: EntityManager, caller: Caller, userId: string): Promise<StockChange[]> {
+  const active = await em.find(
+    BaubleSignup,
+    { user: userId, campaign: { municipality: caller.municipality.id }, status: { $in: [SignupStatus.RESERVED, SignupStatus.WAITLISTED] } },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  const changes: StockChange[] = [];
+  for (const signup of active) changes.push((await cancel(em, caller, signup, null, 'account deleted')).stock);
+  return changes;
 }
 
 /** The desk hands out baubles: at most the reservation; what is not taken returns to stock. */

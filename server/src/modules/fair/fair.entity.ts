@@ -55,7 +55,8 @@ export class FairApplication {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Fair }) fair!: Fair;
   @ManyToOne({ entity: () => Organization }) organization!: Organization;
-  @ManyToOne({ entity: () => User }) submittedBy!: User;
+  /** The member who applied; null once the retention period after the fair has passed. */
+  @ManyToOne({ entity: () => User, nullable: true }) submittedBy!: User | null;
   @Field(() => Boolean) @Property({ type: 'boolean' }) needsPower: Opt<boolean> = false;
   @Field(() => Int) @Property({ type: 'integer' }) tablesNeeded: Opt<number> = 1;
   @Field(() => TentNeed) @Enum({ items: () => TentNeed }) tent: Opt<TentNeed> = TentNeed.NO_TENT;

@@ -27,7 +27,8 @@ export class Booking {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'uuid' }) municipalityId!: string;
   @ManyToOne({ entity: () => Slot, deleteRule: 'cascade' }) slot!: Slot;
-  @ManyToOne({ entity: () => User, index: true }) user!: User;
+  /** Who booked; null once the retention period after the slot has passed (the booking stays, counted). */
+  @ManyToOne({ entity: () => User, index: true, nullable: true }) user!: User | null;
   @Field(() => Int) @Property({ type: 'integer' }) partySize!: number;
   @Field(() => BookingStatus) @Enum({ items: () => BookingStatus }) status!: BookingStatus;
   /** Short check-in code, unique in the municipality. */

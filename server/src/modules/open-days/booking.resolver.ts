@@ -18,7 +18,7 @@ const calendarPath = (token: string | null) => (token ? `/calendar/${token}.ics`
 export class BookingResolver {
   /** A booking change, then the slot's new seat count for live subscribers. */
   private async change(ctx: RequestContext, run: (em: RequestContext['em']) => Promise<bookings.BookingOutcome>) {
-    const { booking } = await commitThenPublish(ctx, run, ({ seats }) => [{ topic: SLOT_SEATS_TOPIC, id: seats.editionId, payload: seats }]);
+    const { booking } = await commitThenPublish(ctx, run, ({ seats }) => [bookings.seatsEvent(seats)]);
     return booking;
   }
 
@@ -86,6 +86,6 @@ export class BookingResolver {
 
   @FieldResolver(() => String, { description: 'Name of the person who booked (organisers see it on their lists).' })
   async holderName(@Root() booking: Booking, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.get(usersById).load(booking.user.id))?.displayName ?? '';
+    return booking.user ? ((await ctx.loaders.get(usersById).load(booking.user.id))?.displayName ?? '') : '';
   }
 }

@@ -17,6 +17,8 @@ import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open
 import type { BookSlotInput } from './open-days.inputs.js';
 import { Slot } from './slot.entity.js';
 import { type LockedStock, serveWaitingList, takeOrQueue } from '../../core/waitlist.js';
+import type { LiveEvent } from '../../core/live.js';
+import { SLOT_SEATS_TOPIC } from './open-days.types.js';
 
 /** What changed for a slot, for the live seats-left subscription (published after commit). */
 export interface SeatsChange {
@@ -25,6 +27,9 @@ export interface SeatsChange {
   seatsLeft: number | null;
   waitlisted: number;
 }
+
+/** The live event for a slot's new seat count (publish after the commit). */
+export const seatsEvent = (seats: SeatsChange): LiveEvent => ({ topic: SLOT_SEATS_TOPIC, id: seats.editionId, payload: seats });
 
 export interface BookingOutcome {
   booking: Booking;
@@ -61,7 +66,9 @@ async function seatsChange(em: EntityManager, slot: Slot, activity: Activity): P
 }
 
 
-function tell(em: EntityManager, event: BookingEvent, booking: Booking, slot: Slot, activity: Activity, recipient: string) {
+function tell(em: EntityManager, event: BookingEvent, booking: Booking, slot: Slot, activity: Activity, recipient: string | null) {
+  // An erased account has no address: nobody to tell.
+  if (!recipient) return;
   enqueueMessage(em, { municipalityId: booking.municipalityId, recipient, ...bookingMessage(event, booking, slot, activity) });
 }
 
@@ -139,26 +146,30 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
  */
 async function promoteWaiting(em: EntityManager, slot: Slot, activity: Activity) {
   if (slot.capacity === null) return;
-  const waiting = await em.find(Booking, { slot, status: BookingStatus.WAITLISTED }, { orderBy: { queueNumber: 'asc' }, populate: ['user'] });
+  // (A waiting entry whose person the retention job has erased, long after the slot, is nobody to promote.)
+  const waiting = await em.find(Booking, { slot, status: BookingStatus.WAITLISTED, user: { $ne: null } }, { orderBy: { queueNumber: 'asc' }, populate: ['user'] });
   // Someone waiting here may be booking an overlapping slot right now: wait for that to commit, so
   // the clash check below sees it and skips them, and this cancellation never fails on their account.
-  await lockKeys(em, PERSON_BOOKINGS, waiting.map((w) => w.user.id));
+  const holderOf = (w: Booking) => w.user!.id;
+  await lockKeys(em, PERSON_BOOKINGS, waiting.map(holderOf));
   // One query for everyone waiting: who already holds a confirmed booking overlapping this slot.
   const busy = waiting.length
     ? await em.find(Booking, {
-      user: { $in: waiting.map((w) => w.user.id) }, status: BookingStatus.CONFIRMED,
+      user: { $in: waiting.map(holderOf) }, status: BookingStatus.CONFIRMED,
       startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt }, slot: { $ne: slot.id },
     }, { fields: ['user'] })
     : [];
-  const busyUsers = new Set(busy.map((b) => b.user.id));
-  const clashing = new Set(waiting.filter((w) => busyUsers.has(w.user.id)).map((w) => w.id));
+  const busyUsers = new Set(busy.map((b) => b.user!.id));
+  const clashing = new Set(waiting.filter((w) => busyUsers.has(holderOf(w))).map((w) => w.id));
   for (const entry of serveWaitingList(seatsOf(slot), waiting, (w) => ({ id: w.id, partySize: w.partySize, clashes: clashing.has(w.id) }))) {
     entry.status = BookingStatus.CONFIRMED;
-    tell(em, 'promoted', entry, slot, activity, entry.user.email);
+    tell(em, 'promoted', entry, slot, activity, entry.user!.email);
   }
 }
 
-async function cancel(em: EntityManager, caller: Caller, booking: Booking, status: BookingStatus.CANCELLED | BookingStatus.CANCELLED_BY_ORGANIZER) {
+async function cancel(
+  em: EntityManager, caller: Caller, booking: Booking, status: BookingStatus.CANCELLED | BookingStatus.CANCELLED_BY_ORGANIZER, tellHolder = true,
+) {
   const { slot, activity } = await lockSlot(em, caller, booking.slot.id);
   await em.refresh(booking);
   if (!ACTIVE.includes(booking.status)) throw conflict('NOT_ACTIVE', 'This booking is already cancelled.');
@@ -169,8 +180,10 @@ async function cancel(em: EntityManager, caller: Caller, booking: Booking, statu
     slot.seatsTaken -= booking.partySize;
     await promoteWaiting(em, slot, activity);
   }
-  const user = await em.findOneOrFail(User, { id: booking.user.id });
-  tell(em, status === BookingStatus.CANCELLED ? 'cancelled' : 'cancelledByOrganizer', booking, slot, activity, user.email);
+  if (tellHolder && booking.user) {
+    const user = await em.findOneOrFail(User, { id: booking.user.id });
+    tell(em, status === BookingStatus.CANCELLED ? 'cancelled' : 'cancelledByOrganizer', booking, slot, activity, user.email);
+  }
   await em.flush();
   return { booking, seats: await seatsChange(em, slot, activity) };
 }
@@ -184,7 +197,7 @@ async function bookingInMunicipality(em: EntityManager, caller: Caller, id: stri
 /** A resident cancels their own booking; freed seats go to the waiting list at once. */
 export async function cancelBooking(em: EntityManager, caller: Caller, bookingId: string): Promise<BookingOutcome> {
   const booking = await bookingInMunicipality(em, caller, bookingId);
-  authorize(caller.actor, 'openDays.manageOwnBooking', { bookingUserId: booking.user.id });
+  authorize(caller.actor, 'openDays.manageOwnBooking', { bookingUserId: booking.user?.id ?? '' });
   return cancel(em, caller, booking, BookingStatus.CANCELLED);
 }
 
@@ -194,6 +207,23 @@ export async function cancelBookingAsOrganizer(em: EntityManager, caller: Caller
   const slot = await em.findOneOrFail(Slot, { id: booking.slot.id });
   await activityToOrganize(em, caller, slot.activity.id);
   return cancel(em, caller, booking, BookingStatus.CANCELLED_BY_ORGANIZER);
+}
+
+/**
+ * Account deletion: cancels every booking of this person for a slot that has not started yet, by the
+ * same path as their own cancellation (seats freed, the waiting list promoted and told), each under its
+ * slot's lock, in the caller's transaction. The person is not written to: their account is going.
+ * Deciding that the bookings go is the caller's (personal data); no authorisation here.
+ */
+export async function cancelFutureBookingsOf(em: EntityManager, caller: Caller, userId: string, now = new Date()): Promise<SeatsChange[]> {
+  const future = await em.find(
+    Booking,
+    { user: userId, municipalityId: caller.municipality.id, status: { $in: ACTIVE }, startsAt: { $gt: now } },
+    { orderBy: { startsAt: 'asc', id: 'asc' } },
+  );
+  const changes: SeatsChange[] = [];
+  for (const booking of future) changes.push((await cancel(em, caller, booking, BookingStatus.CANCELLED, false)).seats);
+  return changes;
 }
 
 async function organizerBooking(em: EntityManager, caller: Caller, booking: Booking | null): Promise<Booking> {

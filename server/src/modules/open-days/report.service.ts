@@ -76,6 +76,6 @@ export async function activityAttendeesCsv(em: EntityManager, caller: Caller, ac
   );
   return toCsv(
     ['slot_start', 'name', 'party_size', 'status', 'waiting_list_number', 'code', 'attendance'],
-    bookings.map((b) => [formatWarsaw(b.startsAt), b.user.displayName, b.partySize, b.status, b.queueNumber, b.code, b.attendance]),
+    bookings.map((b) => [formatWarsaw(b.startsAt), b.user?.displayName ?? '', b.partySize, b.status, b.queueNumber, b.code, b.attendance]),
   );
 }

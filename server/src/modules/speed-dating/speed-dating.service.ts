@@ -4,6 +4,7 @@ import { authorize, can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
 import { describeConstraints } from '../../core/db/constraints.js';
+import { lockForUpdate } from '../../core/db/locks.js';
 import { conflict, fieldError, type FieldProblem, inputError, notFound } from '../../core/errors.js';
 import { User } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
@@ -89,7 +90,11 @@ const person = (p: SpeedDatingParticipant): Person => ({ id: p.id, group: groupO
  */
 export async function generatePlan(em: EntityManager, caller: Caller, sessionId: string): Promise<Plan> {
   authorize(caller.actor, 'speedDating.manage');
-  const session = await findSession(em, caller, sessionId, true);
+  return planSession(em, await findSession(em, caller, sessionId, true));
+}
+
+/** generatePlan's work, for a session already locked. */
+async function planSession(em: EntityManager, session: SpeedDatingSession): Promise<Plan> {
   const now = clockNow(session);
   if (now.status === 'FINISHED') throw conflict('FINISHED', 'The session has ended.');
   const present = await em.find(SpeedDatingParticipant, { session, presence: ParticipantPresence.REGISTERED }, { orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -125,6 +130,33 @@ export async function setPresence(em: EntityManager, caller: Caller, participant
   await em.flush();
   if (await em.count(SpeedDatingMeeting, { session: participant.session })) await generatePlan(em, caller, participant.session.id);
   return participant;
+}
+
+/**
+ * Account deletion: the person withdraws their consent to share contacts in every session, and leaves
+ * the sessions not yet over (marked LEFT, as staff would mark them), whose remaining rounds are
+ * re-planned without them when a plan exists. Returns the sessions re-planned, for their live clock
+ * event. Deciding this is the caller's (personal data); no authorisation here.
+ */
+export async function withdrawFromSpeedDating(em: EntityManager, caller: Caller, userId: string): Promise<SpeedDatingSession[]> {
+  const participations = await em.find(SpeedDatingParticipant, { user: userId, session: { municipality: caller.municipality.id } }, { populate: ['session'] });
+  const replanned: SpeedDatingSession[] = [];
+  for (const participant of participations) {
+    participant.shareContacts = false;
+    const session = participant.session;
+    if (participant.presence !== ParticipantPresence.REGISTERED) continue;
+    // Staff may be driving the clock right now: decide on what is stored, under the session's lock.
+    await lockForUpdate(em, session);
+    if (clockNow(session).status === 'FINISHED') continue;
+    participant.presence = ParticipantPresence.LEFT;
+    await em.flush();
+    if (await em.count(SpeedDatingMeeting, { session })) {
+      await planSession(em, session);
+      replanned.push(session);
+    }
+  }
+  await em.flush();
+  return replanned;
 }
 
 export type LiveAction = 'START' | 'PAUSE' | 'RESUME' | 'SKIP' | 'END';
