@@ -4,7 +4,7 @@ import { LoaderRegistry, type RequestContext, type SessionCookieJar } from './co
 import { databaseErrorToAppError } from './core/db/constraints.js';
 import type { Orm } from './core/db/orm.js';
 import type { RateLimiter } from './core/rate-limit.js';
-import { toActor, userForSession } from './modules/accounts/index.js';
+import { actorForSession } from './modules/accounts/index.js';
 import type { MunicipalityScopes } from './modules/municipalities/index.js';
 import { membershipsOf } from './modules/organizations/index.js';
 
@@ -23,8 +23,8 @@ export async function createRequestContext(
   const em = orm.em.fork() as EntityManager;
   try {
     const municipality = municipalitySlug ? await municipalities.find(em, municipalitySlug) : null;
-    const user = municipality ? await userForSession(em, session.current, municipality.id) : null;
-    const actor = user ? toActor(user, await membershipsOf(em, user.id)) : null;
+    const user = municipality ? await actorForSession(em, session.current, municipality.id) : null;
+    const actor = user && municipality ? { ...user, municipalityId: municipality.id, memberships: await membershipsOf(em, user.userId) } : null;
     return { em, municipality, actor, session, loaders: new LoaderRegistry(em), pubSub, clientIp, rateLimiter };
   } catch (error) {
     // Before any resolver runs, only the database can fail here: tell the client to come back.

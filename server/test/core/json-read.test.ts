@@ -28,6 +28,7 @@ const shape: JsonShape = {
   b: 't.b',
   label: { needs: ['b'] },
   pair: { object: { first: 't.a', second: 't.b' } },
+  biggest: { one: { from: '(values (1, 10), (1, 12), (2, 20)) as k(parent, v)', where: { text: 'k.parent = t.a and k.v < ?', params: [20] }, orderBy: 'k.v desc', shape: { v: 'k.v' } } },
   kids: {
     list: {
       from: '(values (1, 10), (1, 11), (1, 12), (2, 20)) as k(parent, v)',
@@ -44,6 +45,10 @@ const shape: JsonShape = {
 test('only what is selected is read; fields the shape does not name are left to GraphQL', async () => {
   expect(await read(shape, { a: {}, __typename: {} })).toEqual([{ a: 1 }, { a: 2 }]);
   expect(await read(shape, { pair: { second: {} } })).toEqual([{ pair: { second: 'one' } }, { pair: { second: 'two' } }]);
+});
+
+test('a single nested object is the first in its order, or null', async () => {
+  expect(await read(shape, { biggest: { v: {} } })).toEqual([{ biggest: { v: 12 } }, { biggest: null }]);
 });
 
 test('a field computed in code brings the fields it needs', async () => {

@@ -20,6 +20,8 @@ export type FieldRead =
   | { object: JsonShape }
   /** A list read by a subquery correlated with the row. */
   | { list: JsonList }
+  /** At most one object read by a correlated subquery (the first in its order), or null. */
+  | { one: JsonList }
   /** Computed by a field resolver from other fields of the row (optionally with a column of its own). */
   | { needs: readonly string[]; sql?: string };
 
@@ -60,11 +62,13 @@ function expressionOf(read: FieldRead, selection: Selection, params: unknown[]):
   if (typeof read === 'string') return read;
   if ('needs' in read) return read.sql ?? null;
   if ('object' in read) return objectOf(read.object, selection, params);
-  const { from, where, orderBy, shape } = read.list;
+  const { from, where, orderBy, shape } = 'list' in read ? read.list : read.one;
   // Parameters in the order their `?` appear: the element's first, then the subquery's condition.
   const element = objectOf(shape, selection, params);
   params.push(...where.params);
-  return `(select coalesce(json_agg(${element} order by ${orderBy}), '[]'::json) from ${from} where ${where.text})`;
+  return 'list' in read
+    ? `(select coalesce(json_agg(${element} order by ${orderBy}), '[]'::json) from ${from} where ${where.text})`
+    : `(select ${element} from ${from} where ${where.text} order by ${orderBy} limit 1)`;
 }
 
 /** The JSON object expression of `shape` for what `selection` asks, with its parameters. */
@@ -79,15 +83,21 @@ const columnsOf = (props: Iterable<[string, EntityProperty]>, alias: string): Js
   for (const [name, prop] of props) {
     if (prop.hidden) continue; // never an answer (password hashes, search text)
     if (prop.kind === ReferenceKind.SCALAR) shape[name] = `${alias}."${prop.fieldNames[0]}"`;
+    // A many-to-one reads as a reference `{ id }` (null when unset), as an unloaded entity would:
+    // field resolvers that load it by `row.relation.id` work on rows and entities alike.
+    else if (prop.kind === ReferenceKind.MANY_TO_ONE) {
+      const key = `${alias}."${prop.fieldNames[0]}"`;
+      shape[name] = `case when ${key} is null then null else json_build_object('id', ${key}) end`;
+    }
     else if (prop.kind === ReferenceKind.EMBEDDED) shape[name] = { object: columnsOf(Object.entries(prop.embeddedProps ?? {}), alias) };
   }
   return shape;
 };
 
 /**
- * The shape of an entity's own columns (embedded objects nested), from its ORM metadata, so a new
- * column needs no second list. GraphQL fields are named like the properties. Relations are the
- * caller's to add (`{ ...entityShape(meta, 'o'), members: { list: … } }`).
+ * The shape of an entity's own columns (embedded objects nested, many-to-ones as references), from
+ * its ORM metadata, so a new column needs no second list. GraphQL fields are named like the
+ * properties. Nested data is the caller's to add (`{ ...entityShape(meta, 'o'), members: { list: … } }`).
  */
 export function entityShape(meta: EntityMetadata, alias: string): JsonShape {
   // An embedded object's columns are listed twice: flattened (`address_street`) and under the object.
@@ -101,4 +111,11 @@ export function entityShape(meta: EntityMetadata, alias: string): JsonShape {
  */
 export function isEntity<E extends object, R extends object>(value: E | R, entity: abstract new (...args: never[]) => E): value is E {
   return value instanceof entity;
+}
+
+/** For a field the read path computes in SQL: the row's value, or what `compute` makes of an entity. */
+export function readOrCompute<E extends object, R extends object, T>(
+  root: E | R, entity: abstract new (...args: never[]) => E, field: string, compute: (entity: E) => T,
+): T {
+  return isEntity(root, entity) ? compute(root) : ((root as Record<string, unknown>)[field] as T);
 }

@@ -15,10 +15,14 @@ export interface Delivery {
  */
 export function createDelivery(smtpUrl: string | undefined, logger: Logger, options: { showContent: boolean }, from = 'Razem <no-reply@razem.example>'): Delivery {
   if (!smtpUrl) {
+    // Said once, not once per message: a busy day would fill the log with the same line.
+    let warned = false;
     return {
       send: async (m) => {
-        if (options.showContent) logger.info(`e-mail to ${m.recipient}: ${m.subject}\n${m.body}`);
-        else logger.warn({ messageId: m.id, kind: m.kind }, 'e-mail not sent: SMTP_URL is not set');
+        if (options.showContent) return logger.info(`e-mail to ${m.recipient}: ${m.subject}\n${m.body}`);
+        if (!warned) logger.warn('SMTP_URL is not set: e-mails are marked sent without being delivered');
+        warned = true;
+        logger.debug({ messageId: m.id, kind: m.kind }, 'e-mail not sent: SMTP_URL is not set');
       },
     };
   }

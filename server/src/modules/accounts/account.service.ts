@@ -72,14 +72,16 @@ export async function endSession(em: EntityManager, token: string | undefined): 
  * The signed-in user of a request, if the cookie names a live session in this municipality.
  * A session from another municipality counts as anonymous: nothing crosses municipalities.
  */
-export async function userForSession(em: EntityManager, token: string | undefined, municipalityId: string): Promise<User | null> {
+/** Who the session cookie belongs to, when it is valid in this municipality: one indexed lookup, no entities. */
+export async function actorForSession(
+  em: EntityManager, token: string | undefined, municipalityId: string,
+): Promise<{ userId: string; role: Role } | null> {
   if (!token) return null;
-  const session = await em.findOne(
-    Session,
-    { tokenHash: hashToken(token), expiresAt: { $gt: new Date() }, user: { municipality: municipalityId } },
-    { populate: ['user'] },
+  const [row] = await em.getConnection().execute<{ id: string; role: Role }[]>(
+    'select u.id, u.role from session s join "user" u on u.id = s.user_id where s.token_hash = ? and s.expires_at > ? and u.municipality_id = ?',
+    [hashToken(token), new Date(), municipalityId],
   );
-  return session?.user ?? null;
+  return row ? { userId: row.id, role: row.role } : null;
 }
 
 export function toActor(user: User, memberships: ReadonlyMap<string, MembershipRole>): Actor {

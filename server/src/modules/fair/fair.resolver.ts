@@ -1,4 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { isEntity, readOrCompute } from '../../core/db/json-read.js';
+import { selectionOf } from '../../core/graphql/selection.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { Organization, organizationsById } from '../organizations/index.js';
@@ -7,12 +10,15 @@ import { Fair, FairApplication, Stand } from './fair.entity.js';
 import { FairApplicationInput, FairInput, ReviewInput, StandInput } from './fair.inputs.js';
 import * as fairs from './fair.service.js';
 import type { PlanReport } from './fair.service.js';
+import { type ApplicationRow, type FairRow, readFair } from './fair.read.js';
 
 @ObjectType({ description: 'An organisation at a stand.' })
 class StandPlacement {
   @Field(() => ID) standId!: string;
   @Field(() => ID) applicationId!: string;
   organizationId!: string;
+  /** Brought along by the plan's read path (fair.read.ts). */
+  organization?: unknown;
 }
 
 @ObjectType()
@@ -59,8 +65,8 @@ export class FairResolver {
   }
 
   @Query(() => Fair)
-  fair(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return fairs.findFair(ctx.em, callerOf(ctx), id);
+  fair(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readFair(ctx.em, callerOf(ctx), id, selectionOf(info));
   }
 
   @Mutation(() => Fair)
@@ -140,18 +146,20 @@ export class FairResolver {
   }
 
   @FieldResolver(() => [Stand])
-  stands(@Root() fair: Fair, @Ctx() ctx: RequestContext) {
-    return ctx.em.find(Stand, { fair }, { orderBy: { code: 'asc' } });
+  // The plan page's fair (a read row) comes with these lists; fairs returned by mutations load them.
+  stands(@Root() fair: Fair | FairRow, @Ctx() ctx: RequestContext) {
+    return readOrCompute(fair, Fair, 'stands', (f) => ctx.em.find(Stand, { fair: f }, { orderBy: { code: 'asc' } }));
   }
 
   @FieldResolver(() => [StandPlacement], { description: 'Who stands where: public once published; staff always; members see their own.' })
-  async placements(@Root() fair: Fair, @Ctx() ctx: RequestContext): Promise<StandPlacement[]> {
-    return (await fairs.placements(ctx.em, callerOf(ctx), fair)).map((p) => ({ standId: p.stand.id, applicationId: p.application.id, organizationId: p.application.organization.id }));
+  placements(@Root() fair: Fair | FairRow, @Ctx() ctx: RequestContext): Promise<StandPlacement[]> | StandPlacement[] {
+    return readOrCompute(fair, Fair, 'placements', async (f) =>
+      (await fairs.placements(ctx.em, callerOf(ctx), f)).map((p) => ({ standId: p.stand.id, applicationId: p.application.id, organizationId: p.application.organization.id })));
   }
 
   @FieldResolver(() => [FairApplication], { description: 'Staff see all; members their organisation’s.' })
-  applications(@Root() fair: Fair, @Ctx() ctx: RequestContext) {
-    return fairs.listApplications(ctx.em, callerOf(ctx), fair.id);
+  applications(@Root() fair: Fair | FairRow, @Ctx() ctx: RequestContext) {
+    return readOrCompute(fair, Fair, 'applications', (f) => fairs.listApplications(ctx.em, callerOf(ctx), f.id));
   }
 }
 
@@ -159,14 +167,14 @@ export class FairResolver {
 export class StandPlacementResolver {
   @FieldResolver(() => Organization)
   organization(@Root() placement: StandPlacement, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(organizationsById).load(placement.organizationId);
+    return placement.organization ?? ctx.loaders.get(organizationsById).load(placement.organizationId);
   }
 }
 
 @Resolver(() => FairApplication)
 export class FairApplicationResolver {
   @FieldResolver(() => Organization)
-  organization(@Root() application: FairApplication, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(organizationsById).load(application.organization.id);
+  organization(@Root() application: FairApplication | ApplicationRow, @Ctx() ctx: RequestContext) {
+    return isEntity(application, FairApplication) ? ctx.loaders.get(organizationsById).load(application.organization.id) : application.organization;
   }
 }

@@ -268,16 +268,17 @@ export async function unassign(em: EntityManager, caller: Caller, applicationId:
 
 /** Who stands where: public once published, always for staff; organisations always see their own. */
 export async function placements(em: EntityManager, caller: Caller, fair: Fair): Promise<StandAssignment[]> {
-  const all = await em.find(StandAssignment, { fair }, { populate: ['application'] });
+  // In stand order, as the plan lists them.
+  const all = await em.find(StandAssignment, { fair }, { populate: ['application', 'stand'], orderBy: { stand: { code: 'asc' } } });
   if (fair.status === FairStatus.PUBLISHED || fair.status === FairStatus.CLOSED || can(caller.actor, 'fair.manage')) return all;
   return all.filter((p) => caller.actor?.memberships.has(p.application.organization.id));
 }
 
 export async function listApplications(em: EntityManager, caller: Caller, fairId: string): Promise<FairApplication[]> {
   const fair = await findFair(em, caller, fairId);
-  if (can(caller.actor, 'fair.manage')) return em.find(FairApplication, { fair }, { orderBy: { createdAt: 'asc' } });
+  if (can(caller.actor, 'fair.manage')) return em.find(FairApplication, { fair }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const mine = [...(caller.actor?.memberships.keys() ?? [])];
-  return em.find(FairApplication, { fair, organization: { $in: mine } }, { orderBy: { createdAt: 'asc' } });
+  return em.find(FairApplication, { fair, organization: { $in: mine } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
 export async function exhibitorsCsv(em: EntityManager, caller: Caller, fairId: string): Promise<string> {

@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isEntity, readOrCompute } from '../../core/db/json-read.js';
+import { selectionOf } from '../../core/graphql/selection.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { ConnectionType } from '../../core/pagination.js';
 import { Organization, organizationsById } from '../organizations/index.js';
@@ -10,7 +13,7 @@ import { ActivityStatus, EditionStatus } from './open-days.enums.js';
 import { EditionInput, ProgrammeFilter, SlotInput, SubmitActivityInput, UpdateActivityInput } from './open-days.inputs.js';
 import { activitiesById, activeBookingByViewerAndSlot, slotsByActivity, waitlistCountBySlot } from './open-days.loaders.js';
 import { OpenDaysTotals, OpenDaysTotalsRow } from './open-days.types.js';
-import { programmeSlots } from './programme.service.js';
+import { type ActivityRow, programmeSlots, type SlotRow } from './programme.service.js';
 import { activityAttendeesCsv, openDaysTotals } from './report.service.js';
 import { Booking } from './booking.entity.js';
 import { Slot } from './slot.entity.js';
@@ -51,8 +54,9 @@ export class OpenDaysEditionResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return programmeSlots(ctx.em, callerOf(ctx), editionId, filter ?? {}, first, after);
+    return programmeSlots(ctx.em, callerOf(ctx), editionId, filter ?? {}, first, after, selectionOf(info));
   }
 
   @Query(() => [Activity], { description: "An edition's activities: an organisation's own (for its members), all (staff), or approved ones." })
@@ -105,45 +109,49 @@ export class OpenDaysEditionResolver {
 @Resolver(() => Activity)
 export class ActivityResolver {
   @FieldResolver(() => Organization)
-  organization(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(organizationsById).load(activity.organization.id);
+  organization(@Root() activity: Activity | ActivityRow, @Ctx() ctx: RequestContext) {
+    // The programme's rows bring their organisation along.
+    return isEntity(activity, Activity) ? ctx.loaders.get(organizationsById).load(activity.organization.id) : activity.organization;
   }
 
   @FieldResolver(() => [Slot])
-  slots(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+  slots(@Root() activity: Activity | ActivityRow, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(slotsByActivity).load(activity.id);
   }
 }
 
 @Resolver(() => Slot)
 export class SlotResolver {
+  // Programme rows come with these computed in SQL (programme.service.ts); entities compute them here.
   @FieldResolver(() => Activity)
-  activity(@Root() slot: Slot, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(activitiesById).load(slot.activity.id);
+  activity(@Root() slot: Slot | SlotRow, @Ctx() ctx: RequestContext) {
+    return readOrCompute(slot, Slot, 'activity', (s) => ctx.loaders.get(activitiesById).load(s.activity.id));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Seats still free; null for drop-in slots.' })
-  seatsLeft(@Root() slot: Slot) {
-    return slot.capacity === null ? null : slot.capacity - slot.seatsTaken;
+  seatsLeft(@Root() slot: Slot | SlotRow) {
+    return readOrCompute(slot, Slot, 'seatsLeft', (s) => (s.capacity === null ? null : s.capacity - s.seatsTaken));
   }
 
   @FieldResolver(() => Int, { description: 'Seats taken by confirmed bookings.' })
-  confirmedSeats(@Root() slot: Slot) {
-    return slot.seatsTaken;
+  confirmedSeats(@Root() slot: Slot | SlotRow) {
+    return readOrCompute(slot, Slot, 'confirmedSeats', (s) => s.seatsTaken);
   }
 
   @FieldResolver(() => Int, { description: 'Entries on the waiting list.' })
-  waitlisted(@Root() slot: Slot, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(waitlistCountBySlot).load(slot.id);
+  waitlisted(@Root() slot: Slot | SlotRow, @Ctx() ctx: RequestContext) {
+    return readOrCompute(slot, Slot, 'waitlisted', (s) => ctx.loaders.get(waitlistCountBySlot).load(s.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'Bookable now: not drop-in and not started.' })
-  bookable(@Root() slot: Slot) {
-    return slot.capacity !== null && slot.startsAt > new Date();
+  bookable(@Root() slot: Slot | SlotRow) {
+    return readOrCompute(slot, Slot, 'bookable', (s) => s.capacity !== null && s.startsAt > new Date());
   }
 
   @FieldResolver(() => Booking, { nullable: true, description: "The signed-in person's active booking here." })
-  viewerBooking(@Root() slot: Slot, @Ctx() ctx: RequestContext) {
-    return ctx.actor ? ctx.loaders.get(activeBookingByViewerAndSlot).load(`${ctx.actor.userId}:${slot.id}`) : null;
+  viewerBooking(@Root() slot: Slot | SlotRow, @Ctx() ctx: RequestContext) {
+    if (!ctx.actor) return null;
+    const viewer = ctx.actor.userId;
+    return readOrCompute(slot, Slot, 'viewerBooking', (s) => ctx.loaders.get(activeBookingByViewerAndSlot).load(`${viewer}:${s.id}`));
   }
 }

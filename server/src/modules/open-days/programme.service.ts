@@ -1,22 +1,62 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
+import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import type { Selection } from '../../core/graphql/selection.js';
 import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
 import { nextDate, warsawTimeToInstant } from '../../core/time.js';
 import { findEdition } from './edition.service.js';
-import { ActivityStatus, EditionStatus } from './open-days.enums.js';
+import { organizationReadShape } from '../organizations/index.js';
+import { Activity } from './activity.entity.js';
+import { Booking } from './booking.entity.js';
+import { ActivityStatus, BookingStatus, EditionStatus } from './open-days.enums.js';
 import type { ProgrammeFilter } from './open-days.inputs.js';
 import { Slot } from './slot.entity.js';
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
+ * How the programme reads a slot: its columns and the figures its field resolvers would compute
+ * (seats left, waiting list, bookable, the viewer's booking), with its activity and organisation,
+ * all in the page's one statement.
+ */
+function slotShape(em: EntityManager, caller: Caller): JsonShape {
+  const viewer = caller.actor?.userId;
+  return {
+    ...entityShape(em.getMetadata(Slot), 's'),
+    seatsLeft: 'case when s.capacity is null then null else s.capacity - s.seats_taken end',
+    confirmedSeats: 's.seats_taken',
+    waitlisted: `(select count(*)::int from booking w where w.slot_id = s.id and w.status = '${BookingStatus.WAITLISTED}')`,
+    bookable: '(s.capacity is not null and s.starts_at > now())',
+    viewerBooking: viewer
+      ? {
+        one: {
+          from: 'booking b',
+          where: { text: `b.slot_id = s.id and b.user_id = ? and b.status in ('${BookingStatus.CONFIRMED}', '${BookingStatus.WAITLISTED}')`, params: [viewer] },
+          orderBy: 'b.created_at',
+          shape: { ...entityShape(em.getMetadata(Booking), 'b'), holderName: { needs: ['user'] } },
+        },
+      }
+      : 'null',
+    activity: {
+      object: { ...entityShape(em.getMetadata(Activity), 'a'), slots: { needs: ['id'] }, organization: { object: organizationReadShape(em, 'o') } },
+    },
+  };
+}
+
+/** A programme row as PostgreSQL built it (see slotShape). */
+export type SlotRow = Partial<Slot> & { id: string; seatsLeft?: number | null; confirmedSeats?: number; waitlisted?: number; bookable?: boolean; viewerBooking?: unknown };
+export type ActivityRow = Partial<Omit<Activity, 'organization'>> & { id: string; organization: unknown };
+
+/**
  * The public programme: slots of approved activities in time order, filtered, with keyset
- * pagination over (starts_at, id). Residents see it once the edition is published.
+ * pagination over (starts_at, id). Residents see it once the edition is published. One statement
+ * for the page (activities and organisations included), one more for `totalCount` when asked.
  */
 export async function programmeSlots(
-  em: EntityManager, caller: Caller, editionId: string, filter: ProgrammeFilter, first: number, after?: string | null,
-): Promise<Connection<Slot>> {
+  em: EntityManager, caller: Caller, editionId: string, filter: ProgrammeFilter, first: number, after: string | null | undefined, selection: Selection,
+): Promise<Connection<SlotRow>> {
   checkPageSize(first);
   const edition = await findEdition(em, caller, editionId);
   const published = edition.status === EditionStatus.PUBLISHED || edition.status === EditionStatus.CLOSED;
@@ -34,11 +74,17 @@ export async function programmeSlots(
   for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
     qb.andWhere(`razem_fold(a.title || ' ' || a.description || ' ' || o.name) like '%' || razem_fold(?) || '%'`, [likeEscape(word)]);
   }
-  const totalCount = await qb.clone().getCount();
+  const totalCount = selection.has('totalCount') ? await qb.clone().getCount() : 0;
   if (after) {
     const [startsAt, id] = decodeCursor(after, ['instant', 'uuid']);
     qb.andWhere('(s.starts_at, s.id) > (?, ?)', [new Date(String(startsAt)), id]);
   }
-  const rows = await qb.orderBy({ startsAt: 'asc', id: 'asc' }).limit(first + 1).getResultList();
-  return toConnection(rows, first, totalCount, (s) => [s.startsAt.toISOString(), s.id]);
+  const node = jsonObject(slotShape(em, caller), selection.at('edges', 'node'));
+  const rows = await qb
+    .select(raw(`${node.text} as node, s.starts_at, s.id`, node.params))
+    .orderBy({ startsAt: 'asc', id: 'asc' })
+    .limit(first + 1)
+    .execute<{ node: SlotRow; starts_at: Date; id: string }[]>('all', false);
+  const page = toConnection(rows, first, totalCount, (row) => [new Date(row.starts_at).toISOString(), row.id]);
+  return { ...page, edges: page.edges.map(({ cursor, node: row }) => ({ cursor, node: row.node })) };
 }

@@ -30,28 +30,38 @@ describeConstraints({ organization_municipality_krs_unique: DUPLICATE_KRS });
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * How the directory reads an organisation: its columns, and its members with their users in the same
+ * How read paths nest an organisation (e.g. the Open Days programme): its columns; fields computed
+ * in code get what they need, and members load through their resolver.
+ */
+export function organizationReadShape(em: EntityManager, alias: string): JsonShape {
+  return {
+    ...entityShape(em.getMetadata(Organization), alias),
+    taxPercentage: { needs: ['publicBenefitYears'] },
+    viewerRole: { needs: ['id'] },
+    members: { needs: ['id'] },
+  };
+}
+
+/**
+ * How the directory reads an organisation: as above, and its members with their users in the same
  * statement when asked. Members are read only where the caller may see them (staff: all; members:
  * their own organisations); the `members` field resolver still decides what is shown.
  */
-function organizationShape(em: EntityManager, caller: Caller): JsonShape {
+function directoryShape(em: EntityManager, caller: Caller): JsonShape {
   const actor = caller.actor;
+  const staff = actor !== null && isStaff(actor);
   const own = actor ? [...actor.memberships.keys()] : [];
-  const visible = actor && isStaff(actor) ? { text: 'm.organization_id = o.id', params: [] } : { text: 'm.organization_id = o.id and o.id = any(array[?]::uuid[])', params: [own] };
+  if (!staff && !own.length) return organizationReadShape(em, 'o');
   return {
-    ...entityShape(em.getMetadata(Organization), 'o'),
-    taxPercentage: { needs: ['publicBenefitYears'] },
-    viewerRole: { needs: ['id'] },
-    members: own.length || (actor && isStaff(actor))
-      ? {
-        list: {
-          from: 'membership m join "user" u on u.id = m.user_id',
-          where: visible,
-          orderBy: 'm.created_at',
-          shape: { ...entityShape(em.getMetadata(Membership), 'm'), user: { object: userReadShape(em, 'u') } },
-        },
-      }
-      : { needs: ['id'] },
+    ...organizationReadShape(em, 'o'),
+    members: {
+      list: {
+        from: 'membership m join "user" u on u.id = m.user_id',
+        where: staff ? { text: 'm.organization_id = o.id', params: [] } : { text: 'm.organization_id = o.id and o.id = any(array[?]::uuid[])', params: [own] },
+        orderBy: 'm.created_at',
+        shape: { ...entityShape(em.getMetadata(Membership), 'm'), user: { object: userReadShape(em, 'u') } },
+      },
+    },
   };
 }
 
@@ -88,7 +98,7 @@ export async function listOrganizations(
     const [sortName, id] = decodeCursor(after, ['text', 'uuid']);
     qb.andWhere('(o.sort_name, o.id) > (?, ?)', [sortName, id]);
   }
-  const node = jsonObject(organizationShape(em, caller), selection.at('edges', 'node'));
+  const node = jsonObject(directoryShape(em, caller), selection.at('edges', 'node'));
   const rows = await qb
     .select(raw(`${node.text} as node, o.sort_name, o.id`, node.params))
     .orderBy({ sortName: 'asc', id: 'asc' })
@@ -286,6 +296,8 @@ export async function exportOrganizationsCsv(em: EntityManager, caller: Caller):
 
 /** organisation id -> role, for the request's Actor. */
 export async function membershipsOf(em: EntityManager, userId: string): Promise<Map<string, MembershipRole>> {
-  const rows = await em.find(Membership, { user: userId }, { fields: ['organization', 'role'] });
-  return new Map(rows.map((m) => [m.organization.id, m.role]));
+  const rows = await em.getConnection().execute<{ organization_id: string; role: MembershipRole }[]>(
+    'select organization_id, role from membership where user_id = ?', [userId],
+  );
+  return new Map(rows.map((m) => [m.organization_id, m.role]));
 }

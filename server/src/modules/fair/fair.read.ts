@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { can } from '../../core/auth/policy.js';
+import type { Caller } from '../../core/context.js';
+import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import type { Selection } from '../../core/graphql/selection.js';
+import { organizationReadShape } from '../organizations/index.js';
+import { FairStatus } from './fair.enums.js';
+import { Fair, FairApplication, Stand } from './fair.entity.js';
+import { findFair } from './fair.service.js';
+
+/** A fair as the plan page reads it (see fairShape). */
+export type FairRow = Partial<Omit<Fair, 'stands'>> & { id: string; stands?: unknown[]; placements?: unknown[]; applications?: unknown[] };
+
+/**
+ * The fair plan in one statement: the fair with its stands, who stands where and the applications,
+ * each list as the caller may see it (the same rules as the field resolvers' own paths: placements
+ * are public once the plan is published, staff see everything, members their organisations').
+ */
+function fairShape(em: EntityManager, caller: Caller, fair: Fair): JsonShape {
+  const staff = can(caller.actor, 'fair.manage');
+  const own = [...(caller.actor?.memberships.keys() ?? [])];
+  const onlyOwn = (column: string) => (staff ? { text: '', params: [] } : { text: ` and ${column} = any(array[?]::uuid[])`, params: [own] });
+  const none = "'[]'::json";
+  const placementsVisible = staff || fair.status === FairStatus.PUBLISHED || fair.status === FairStatus.CLOSED;
+  const placementFilter = placementsVisible ? { text: '', params: [] } : onlyOwn('pa.organization_id');
+  const applicationFilter = onlyOwn('ap.organization_id');
+  return {
+    ...entityShape(em.getMetadata(Fair), 'f'),
+    stands: { list: { from: 'stand st', where: { text: 'st.fair_id = f.id', params: [] }, orderBy: 'st.code', shape: entityShape(em.getMetadata(Stand), 'st') } },
+    placements: !placementsVisible && !own.length ? none : {
+      list: {
+        from: 'stand_assignment sa join stand ps on ps.id = sa.stand_id join fair_application pa on pa.id = sa.application_id join organization po on po.id = pa.organization_id',
+        where: { text: `sa.fair_id = f.id${placementFilter.text}`, params: placementFilter.params },
+        orderBy: 'ps.code',
+        shape: { standId: 'sa.stand_id', applicationId: 'sa.application_id', organizationId: 'pa.organization_id', organization: { object: organizationReadShape(em, 'po') } },
+      },
+    },
+    applications: !staff && !own.length ? none : {
+      list: {
+        from: 'fair_application ap join organization ao on ao.id = ap.organization_id',
+        where: { text: `ap.fair_id = f.id${applicationFilter.text}`, params: applicationFilter.params },
+        orderBy: 'ap.created_at, ap.id',
+        shape: { ...entityShape(em.getMetadata(FairApplication), 'ap'), organization: { object: organizationReadShape(em, 'ao') } },
+      },
+    },
+  };
+}
+
+/** One fair for the plan page: visibility checked as always, then everything asked in one statement. */
+export async function readFair(em: EntityManager, caller: Caller, id: string, selection: Selection): Promise<FairRow> {
+  const fair = await findFair(em, caller, id);
+  const { text, params } = jsonObject(fairShape(em, caller, fair), selection);
+  const [row] = await em.getConnection().execute<{ fair: FairRow }[]>(`select ${text} as fair from fair f where f.id = ?`, [...params, fair.id]);
+  return row!.fair;
+}
+export type ApplicationRow = Partial<Omit<FairApplication, 'organization'>> & { id: string; organization: unknown };
