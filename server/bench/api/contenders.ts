@@ -102,11 +102,13 @@ export function razemRunner(): { kind: 'dist' | 'tsx'; args: string[] } {
   const dist = path.join(serverDir, 'dist', 'main.js');
   const wanted = process.env.BENCH_RAZEM_RUNNER;
   const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newestMtime(path.join(serverDir, 'src'));
+  // BENCH_RAZEM_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile Razem during a run.
+  const extra = (process.env.BENCH_RAZEM_NODE_ARGS ?? '').split(' ').filter(Boolean);
   if (wanted === 'dist' || (!wanted && fresh)) {
     if (!existsSync(dist)) throw new Error('BENCH_RAZEM_RUNNER=dist but server/dist/main.js is missing: npm run build -w server');
-    return { kind: 'dist', args: ['--enable-source-maps', dist] };
+    return { kind: 'dist', args: [...extra, '--enable-source-maps', dist] };
   }
-  return { kind: 'tsx', args: tsx('src/main.ts') };
+  return { kind: 'tsx', args: [...extra, ...tsx('src/main.ts')] };
 }
 
 export function startRazem(port: number, databaseUrl: string, logDir: string, name = 'Razem'): Promise<Contender> {

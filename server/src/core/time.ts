@@ -38,9 +38,15 @@ export function nextDate(date: string): string {
   return Temporal.PlainDate.from(date).add({ days: 1 }).toString();
 }
 
+// Building a formatter loads locale data (about a millisecond); every booking message uses one.
+const messageFormats = {
+  pl: new Intl.DateTimeFormat('pl-PL', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }),
+};
+
 /** "sobota, 24 października 2026, 10:00" style text for messages, in Warsaw time. */
 export function formatWarsaw(instant: Date, lang: 'pl' | 'en' = 'pl'): string {
-  return new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(instant);
+  return messageFormats[lang].format(instant);
 }
 
 /** A real calendar date written YYYY-MM-DD, in the years the product handles (as the API's date range). */

@@ -102,3 +102,19 @@ test('the same person booking two overlapping slots at the same moment gets at m
     await app.em().getConnection().execute(`update slot set seats_taken = 0 where id in (?, ?)`, [first, second.id]);
   }
 });
+
+test('the same person pressing "book" on one slot ten times at once gets one booking; the others are told why', async () => {
+  const world = await openDaysWorld(app);
+  for (let round = 0; round < 5; round++) {
+    const slotId = await world.slot({ capacity: round % 2 ? 1 : 10, daysAhead: 2 + round });
+    const [{ client, userId }] = await app.clientsAs(Role.RESIDENT, 1);
+    const results = await Promise.all(Array.from({ length: 10 }, () =>
+      client.request(`mutation($input: BookSlotInput!) { bookOpenDaysSlot(input: $input) { status } }`, { input: { slotId, partySize: 1, waitlistIfFull: true } })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of results.filter((x) => x.errors)) expect(r.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_BOOKED' });
+    const [{ n }] = await app.em().getConnection().execute<{ n: number }[]>('select count(*)::int as n from booking where slot_id = ? and user_id = ?', [slotId, userId]);
+    expect(n).toBe(1);
+    const [{ seats }] = await app.em().getConnection().execute<{ seats: number }[]>('select seats_taken as seats from slot where id = ?', [slotId]);
+    expect(seats).toBe(1);
+  }
+});

@@ -1197,21 +1197,27 @@ export function fieldErrorText(t: Messages, problem: { code: string; message: st
 }
 
 /** Dates and times are always shown in Warsaw time, whatever the viewer's device says. */
-export function formatDateTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(new Date(iso));
-}
-
 const locale = (lang: Language) => (lang === 'pl' ? 'pl-PL' : 'en-GB');
 
+// Building a formatter loads locale data; pages format dozens of times each: one per kind and language.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(localeTag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${localeTag}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(localeTag, { ...options, timeZone: 'Europe/Warsaw' })));
+  return format;
+}
+
+export function formatDateTime(iso: string, lang: Language): string {
+  return formatter(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
 /** "10:00" in Warsaw time. */
-export const formatTime = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(locale(lang), { timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(new Date(iso));
+export const formatTime = (iso: string, lang: Language) => formatter(locale(lang), { timeStyle: 'short' }).format(new Date(iso));
 
 /** "poniedziałek, 30 listopada" for a Warsaw date (YYYY-MM-DD) or an instant. */
 export const formatDay = (dateOrIso: string, lang: Language) =>
-  new Intl.DateTimeFormat(locale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Warsaw' }).format(
-    new Date(dateOrIso.length === 10 ? `${dateOrIso}T12:00:00Z` : dateOrIso),
-  );
+  formatter(locale(lang), { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(dateOrIso.length === 10 ? `${dateOrIso}T12:00:00Z` : dateOrIso));
 
 /** The Warsaw date (YYYY-MM-DD) of an instant, for grouping by day. */
-export const warsawDate = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(iso));
+export const warsawDate = (iso: string) => formatter('en-CA', {}).format(new Date(iso));

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
-import { violatedConstraint } from '../../core/db/constraints.js';
+import { describeConstraints } from '../../core/db/constraints.js';
 import { lockKeys } from '../../core/db/locks.js';
 import { AppError, conflict, fieldError, notFound, unauthenticated } from '../../core/errors.js';
 import { enqueueMessage } from '../../core/outbox/index.js';
@@ -16,7 +17,7 @@ import { bookingMessage, type BookingEvent } from './messages.js';
 import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open-days.enums.js';
 import type { BookSlotInput } from './open-days.inputs.js';
 import { Slot } from './slot.entity.js';
-import { type LockedStock, serveWaitingList, takeOrQueue } from '../../core/waitlist.js';
+import { type LockedStock, serveWaitingList } from '../../core/waitlist.js';
 import type { LiveEvent } from '../../core/live.js';
 import { SLOT_SEATS_TOPIC } from './open-days.types.js';
 
@@ -72,15 +73,6 @@ function tell(em: EntityManager, event: BookingEvent, booking: Booking, slot: Sl
   enqueueMessage(em, { municipalityId: booking.municipalityId, recipient, ...bookingMessage(event, booking, slot, activity) });
 }
 
-/** The confirmed booking of this person that overlaps the slot, if any. */
-function clashingBooking(em: EntityManager, userId: string, slot: Slot) {
-  return em.findOne(
-    Booking,
-    { user: userId, status: BookingStatus.CONFIRMED, startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt }, slot: { $ne: slot.id } },
-    { populate: ['slot.activity'] },
-  );
-}
-
 function clashError(clash: Booking | null) {
   if (!clash) return conflict('CLASH', 'You already have a confirmed booking at that time.');
   const title = clash.slot.activity.title;
@@ -89,14 +81,32 @@ function clashError(clash: Booking | null) {
   });
 }
 
+/** What razem_book_slot decided under the slot's lock (see its migration). */
+interface LockedDecision {
+  outcome: 'CONFIRMED' | 'WAITLISTED' | 'FULL' | 'CLASH' | 'DROP_IN';
+  queue_number: number | null;
+  seats_left: number | null;
+  waitlisted: number | null;
+  clash: string | null;
+}
+
+// A race lost to the same person's other request, caught by the database itself.
+describeConstraints({
+  booking_one_active_per_slot: { reason: 'ALREADY_BOOKED', message: 'You already have a booking for this slot.' },
+  booking_no_overlapping_confirmed: { reason: 'CLASH', message: 'You already have a confirmed booking at that time.' },
+});
+
 /**
  * Books a slot: CONFIRMED while seats remain, otherwise a place on the waiting list in arrival
- * order. Runs inside the caller's transaction, holding the slot's row lock.
+ * order. Everything that needs no lock is checked first; then one call to razem_book_slot takes
+ * the slot's row lock, decides and writes, so the lock is held for that call, the message and the
+ * commit only: a rush on one slot queues on microseconds, not on a conversation.
  */
 export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlotInput): Promise<BookingOutcome> {
   const actor = authorize(caller.actor, 'openDays.book');
-  const { slot, activity } = await lockSlot(em, caller, input.slotId);
-  if (activity.status !== ActivityStatus.APPROVED || activity.edition.status !== EditionStatus.PUBLISHED) throw notFound('Slot');
+  const slot = await em.findOne(Slot, { id: input.slotId, activity: { edition: { municipality: caller.municipality.id } } }, { populate: ['activity.edition'] });
+  const activity = slot?.activity;
+  if (!slot || !activity || activity.status !== ActivityStatus.APPROVED || activity.edition.status !== EditionStatus.PUBLISHED) throw notFound('Slot');
   if (slot.capacity === null) throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
   if (new Date() >= slot.startsAt) throw conflict('CLOSED', 'Booking closed when the slot started.');
   if (input.partySize > slot.maxPartySize) {
@@ -105,39 +115,28 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
   if (await em.count(Booking, { slot, user: actor.userId, status: { $in: ACTIVE } })) {
     throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
   }
-
-  const seats = seatsOf(slot);
-  if (input.partySize <= seats.available) {
-    // The person's confirmed bookings change one transaction at a time (see promoteWaiting).
-    await lockKeys(em, PERSON_BOOKINGS, [actor.userId]);
-    const clash = await clashingBooking(em, actor.userId, slot);
-    if (clash) throw clashError(clash);
-  } else if (!input.waitlistIfFull) {
-    throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: seats.available });
-  }
-  const { fits, queueNumber } = takeOrQueue(seats, input.partySize);
-
-  const booking = em.create(Booking, {
-    municipalityId: caller.municipality.id,
-    slot,
-    user: actor.userId,
-    partySize: input.partySize,
-    status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED,
-    code: await uniqueShortCode(async (code) => (await em.count(Booking, { municipalityId: caller.municipality.id, code })) > 0),
-    queueNumber,
-    startsAt: slot.startsAt,
-    endsAt: slot.endsAt,
-  });
   const user = await em.findOneOrFail(User, { id: actor.userId });
-  tell(em, fits ? 'confirmed' : 'waitlisted', booking, slot, activity, user.email);
-  try {
-    await em.flush();
-  } catch (error) {
-    // Lost a race with the same person's booking of an overlapping slot (locked separately).
-    if (violatedConstraint(error) === 'booking_no_overlapping_confirmed') throw clashError(null);
-    throw error;
+  const code = await uniqueShortCode(async (candidate) => (await em.count(Booking, { municipalityId: caller.municipality.id, code: candidate })) > 0);
+  const id = randomUUID();
+
+  const [decision] = await em.execute<LockedDecision[]>('select * from razem_book_slot(?, ?, ?, ?, ?, ?, ?, ?)', [
+    id, caller.municipality.id, slot.id, actor.userId, input.partySize, input.waitlistIfFull, code, `${PERSON_BOOKINGS}:${actor.userId}`,
+  ]);
+  switch (decision!.outcome) {
+    case 'DROP_IN': throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
+    case 'FULL': throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: decision!.seats_left });
+    case 'CLASH': throw clashError(await em.findOne(Booking, { id: decision!.clash! }, { populate: ['slot.activity'] }));
   }
-  return { booking, seats: await seatsChange(em, slot, activity) };
+  const fits = decision!.outcome === 'CONFIRMED';
+  // The row the function wrote, known to this unit of work without reading it back.
+  const booking = em.merge(Booking, {
+    id, municipalityId: caller.municipality.id, slot, user: actor.userId, partySize: input.partySize,
+    status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, code, queueNumber: decision!.queue_number,
+    attendance: null, startsAt: slot.startsAt, endsAt: slot.endsAt, createdAt: new Date(), cancelledAt: null,
+  });
+  tell(em, fits ? 'confirmed' : 'waitlisted', booking, slot, activity, user.email);
+  await em.flush();
+  return { booking, seats: { editionId: activity.edition.id, slotId: slot.id, seatsLeft: decision!.seats_left, waitlisted: decision!.waitlisted ?? 0 } };
 }
 
 /**

@@ -62,19 +62,27 @@ export async function programmeSlots(
   const published = edition.status === EditionStatus.PUBLISHED || edition.status === EditionStatus.CLOSED;
   if (!published && !can(caller.actor, 'openDays.reviewActivities')) return toConnection([], first, 0, () => []);
 
-  const qb = em.createQueryBuilder(Slot, 's').join('s.activity', 'a').join('a.organization', 'o')
-    .where({ 'a.edition': edition.id, 'a.status': ActivityStatus.APPROVED });
-  if (filter.day) {
-    qb.andWhere({ startsAt: { $gte: warsawTimeToInstant(filter.day), $lt: warsawTimeToInstant(nextDate(filter.day)) } });
-  }
-  if (filter.types?.length) qb.andWhere({ 'a.type': { $in: filter.types } });
-  if (filter.audiences?.length) qb.andWhere({ 'a.audience': { $in: filter.audiences } });
-  if (filter.district) qb.andWhere('razem_fold(a.place_district) = razem_fold(?)', [filter.district]);
-  if (filter.withSeatsLeft) qb.andWhere('s.capacity is not null and s.seats_taken < s.capacity and s.starts_at > now()');
-  for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
-    qb.andWhere(`razem_fold(a.title || ' ' || a.description || ' ' || o.name) like '%' || razem_fold(?) || '%'`, [likeEscape(word)]);
-  }
-  const totalCount = selection.has('totalCount') ? await qb.clone().getCount() : 0;
+  // The count joins organisations only when a search looks at their names: it runs on every page
+  // view over the whole edition, and that join was most of its time.
+  const searchWords = (filter.search ?? '').split(/\s+/).filter(Boolean);
+  const matching = (withOrganizations: boolean) => {
+    const qb = em.createQueryBuilder(Slot, 's').join('s.activity', 'a');
+    if (withOrganizations) qb.join('a.organization', 'o');
+    qb.where({ 'a.edition': edition.id, 'a.status': ActivityStatus.APPROVED });
+    if (filter.day) {
+      qb.andWhere({ startsAt: { $gte: warsawTimeToInstant(filter.day), $lt: warsawTimeToInstant(nextDate(filter.day)) } });
+    }
+    if (filter.types?.length) qb.andWhere({ 'a.type': { $in: filter.types } });
+    if (filter.audiences?.length) qb.andWhere({ 'a.audience': { $in: filter.audiences } });
+    if (filter.district) qb.andWhere('razem_fold(a.place_district) = razem_fold(?)', [filter.district]);
+    if (filter.withSeatsLeft) qb.andWhere('s.capacity is not null and s.seats_taken < s.capacity and s.starts_at > now()');
+    for (const word of searchWords) {
+      qb.andWhere(`razem_fold(a.title || ' ' || a.description || ' ' || o.name) like '%' || razem_fold(?) || '%'`, [likeEscape(word)]);
+    }
+    return qb;
+  };
+  const totalCount = selection.has('totalCount') ? await matching(searchWords.length > 0).getCount() : 0;
+  const qb = matching(true);
   if (after) {
     const [startsAt, id] = decodeCursor(after, ['instant', 'uuid']);
     qb.andWhere('(s.starts_at, s.id) > (?, ?)', [new Date(String(startsAt)), id]);
