@@ -129,3 +129,18 @@ export async function eraseAccountRecord(em: EntityManager, userId: string, now 
     email: null, passwordHash: null, displayName: '', phone: null, department: null, role: Role.RESIDENT, erasedAt: now,
   });
 }
+
+/**
+ * Personal data: resident and official accounts not signed in since `cutoff` and with no live
+ * session, for the retention job to erase. Staff accounts are never erased this way.
+ */
+export async function inactiveAccounts(em: EntityManager, municipalityId: string, cutoff: Date, now: Date): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `select u.id from "user" u
+     where u.municipality_id = ? and u.erased_at is null and u.role in (?, ?) and coalesce(u.last_sign_in_at, u.created_at) < ?
+       and not exists (select 1 from session s where s.user_id = u.id and s.expires_at > ?)
+     order by u.id`,
+    [municipalityId, Role.RESIDENT, Role.OFFICIAL, cutoff, now],
+  );
+  return rows.map((row) => row.id);
+}

@@ -3,4 +3,4 @@ export { BaubleSignup, BaubleSignupEvent } from './signup.entity.js';
 export { Greeting } from './greeting.entity.js';
 export { BaubleCampaignResolver, BaubleSignupEventResolver, BaubleSignupResolver } from './baubles.resolver.js';
 export { runDeadlineChores } from './campaign.service.js';
-export { cancelActiveSignupsOf, stockEvent, type StockChange } from './signup.service.js';
+export { cancelActiveSignupsOf, deleteGreetingsOf, forgetCampaignsBefore, stockEvent, type StockChange } from './signup.service.js';

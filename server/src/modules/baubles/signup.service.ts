@@ -14,6 +14,8 @@ import type { BaubleSignupInput } from './baubles.inputs.js';
 import { BaubleCampaign, PickupWindow } from './campaign.entity.js';
 import { signupMessage, type SignupEvent } from './messages.js';
 import { BaubleSignup, BaubleSignupEvent } from './signup.entity.js';
+import { Greeting } from './greeting.entity.js';
+import { countChanged } from '../../core/db/changed.js';
 
 /** What changed in the stock, for the live counter (published after commit). */
 export interface StockChange {
@@ -235,3 +237,21 @@ export function mySignups(em: EntityManager, caller: Caller, campaignId: string)
 }
 
 export const canManage = (caller: Caller) => can(caller.actor, 'baubles.manage');
+
+/** Personal data: the person's greetings go with their account. */
+export async function deleteGreetingsOf(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeDelete(Greeting, { user: userId });
+}
+
+/**
+ * Personal data: sign-ups of campaigns whose return deadline passed before `cutoff` keep being
+ * counted, without their person or the names in their history; those campaigns' greetings go.
+ */
+export async function forgetCampaignsBefore(em: EntityManager, municipalityId: string, cutoff: Date): Promise<{ signups: number; greetings: number }> {
+  const past = 'select id from bauble_campaign where municipality_id = ? and return_deadline < ?';
+  await em.execute(`update bauble_signup_event set actor_id = null where actor_id is not null and signup_id in (select id from bauble_signup where campaign_id in (${past}))`, [municipalityId, cutoff]);
+  return {
+    signups: await countChanged(em, `update bauble_signup set user_id = null where user_id is not null and campaign_id in (${past})`, [municipalityId, cutoff]),
+    greetings: await countChanged(em, `delete from greeting where campaign_id in (${past})`, [municipalityId, cutoff]),
+  };
+}

@@ -13,6 +13,7 @@ import {
 } from './allocation.js';
 import { ApplicationStatus, FairStatus, fairLifecycle, TentNeed } from './fair.enums.js';
 import { Fair, FairApplication, Stand, StandAssignment } from './fair.entity.js';
+import { countChanged } from '../../core/db/changed.js';
 import type { FairApplicationInput, FairInput, ReviewInput, StandInput } from './fair.inputs.js';
 
 
@@ -290,5 +291,20 @@ export async function exhibitorsCsv(em: EntityManager, caller: Caller, fairId: s
       r.stand.code, r.stand.zone, r.application.organization.name, r.application.activity, r.application.needsPower ? 'yes' : 'no',
       r.application.tablesNeeded, r.application.tent, r.application.needsStepFree ? 'yes' : 'no', r.application.contactName, r.application.contactPhone,
     ]),
+  );
+}
+
+/** Personal data: applications the person submitted stay (the organisation's), without them or their contact details. */
+export async function anonymiseApplicationsSubmittedBy(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeUpdate(FairApplication, { submittedBy: userId }, { submittedBy: null, contactName: '', contactPhone: '' });
+}
+
+/** Personal data: applications to fairs that closed before `cutoff` lose the submitter and the contact person. */
+export function forgetFairsBefore(em: EntityManager, municipalityId: string, cutoff: Date): Promise<number> {
+  return countChanged(
+    em,
+    `update fair_application set submitted_by_id = null, contact_name = '', contact_phone = ''
+     where (submitted_by_id is not null or contact_name <> '' or contact_phone <> '') and fair_id in (select id from fair where municipality_id = ? and closes_at < ?)`,
+    [municipalityId, cutoff],
   );
 }

@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
+import { countChanged } from '../../core/db/changed.js';
 import { describeConstraints } from '../../core/db/constraints.js';
 import { lockKeys } from '../../core/db/locks.js';
 import { AppError, conflict, fieldError, notFound, unauthenticated } from '../../core/errors.js';
@@ -11,6 +12,7 @@ import { formatWarsaw } from '../../core/time.js';
 import { User } from '../accounts/index.js';
 import { Activity } from './activity.entity.js';
 import { Booking } from './booking.entity.js';
+import { CalendarFeed } from './calendar-feed.entity.js';
 import { normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
 import { activityToOrganize } from './activity.service.js';
 import { bookingMessage, type BookingEvent } from './messages.js';
@@ -268,4 +270,14 @@ export function myBookings(em: EntityManager, caller: Caller): Promise<Booking[]
     { user: caller.actor.userId, municipalityId: caller.municipality.id, status: { $in: ACTIVE } },
     { orderBy: { startsAt: 'asc', id: 'asc' } },
   );
+}
+
+/** Personal data: bookings of slots that ended before `cutoff` keep being counted, without their person. */
+export function forgetBookingHoldersBefore(em: EntityManager, municipalityId: string, cutoff: Date): Promise<number> {
+  return countChanged(em, 'update booking set user_id = null where municipality_id = ? and ends_at < ? and user_id is not null', [municipalityId, cutoff]);
+}
+
+/** Personal data: the person's calendar feed (its secret address) goes with their account. */
+export async function deleteCalendarFeedOf(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeDelete(CalendarFeed, { user: userId });
 }

@@ -6,4 +6,6 @@ export { CalendarFeed } from './calendar-feed.entity.js';
 export { ActivityResolver, OpenDaysEditionResolver, SlotResolver } from './open-days.resolver.js';
 export { BookingResolver } from './booking.resolver.js';
 export { calendarForToken } from './plan.service.js';
-export { cancelFutureBookingsOf, seatsEvent, type SeatsChange } from './booking.service.js';
+export {
+  cancelFutureBookingsOf, deleteCalendarFeedOf, forgetBookingHoldersBefore, seatsEvent, type SeatsChange,
+} from './booking.service.js';

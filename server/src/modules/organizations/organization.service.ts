@@ -301,3 +301,8 @@ export async function membershipsOf(em: EntityManager, userId: string): Promise<
   );
   return new Map(rows.map((m) => [m.organization_id, m.role]));
 }
+
+/** Personal data: an erased person is nobody's member any more (an organisation may lose its only owner: staff manage it). */
+export async function removeMembershipsOf(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeDelete(Membership, { user: userId });
+}

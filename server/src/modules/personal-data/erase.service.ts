@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../../core/context.js';
 import type { LiveEvent } from '../../core/live.js';
-import { OutboxMessage } from '../../core/outbox/index.js';
+import { deleteMessagesTo } from '../../core/outbox/index.js';
 import { eraseAccountRecord, User } from '../accounts/index.js';
-import { cancelActiveSignupsOf, Greeting, stockEvent } from '../baubles/index.js';
-import { FairApplication } from '../fair/index.js';
-import { CalendarFeed, cancelFutureBookingsOf, seatsEvent } from '../open-days/index.js';
-import { Membership } from '../organizations/index.js';
-import { clockEvent, SpeedDatingParticipant, withdrawFromSpeedDating } from '../speed-dating/index.js';
+import { cancelActiveSignupsOf, deleteGreetingsOf, stockEvent } from '../baubles/index.js';
+import { anonymiseApplicationsSubmittedBy } from '../fair/index.js';
+import { cancelFutureBookingsOf, deleteCalendarFeedOf, seatsEvent } from '../open-days/index.js';
+import { removeMembershipsOf } from '../organizations/index.js';
+import { anonymiseParticipationsOf, clockEvent, withdrawFromSpeedDating } from '../speed-dating/index.js';
 
 /**
  * Erases a person's account, in the caller's transaction (all of it or, on any failure, nothing):
@@ -31,12 +31,13 @@ export async function eraseAccount(em: EntityManager, caller: Caller, userId: st
   await em.flush();
 
   const user = await em.findOneOrFail(User, { id: userId, municipality: caller.municipality.id });
-  await em.nativeDelete(CalendarFeed, { user: userId });
-  await em.nativeDelete(Membership, { user: userId });
-  await em.nativeDelete(Greeting, { user: userId });
-  if (user.email) await em.nativeDelete(OutboxMessage, { municipalityId: caller.municipality.id, recipient: user.email });
-  await em.nativeUpdate(SpeedDatingParticipant, { user: userId }, { user: null, name: '', department: null, shareContacts: false });
-  await em.nativeUpdate(FairApplication, { submittedBy: userId }, { submittedBy: null, contactName: '', contactPhone: '' });
+  // Each module forgets its part through its own service.
+  await deleteCalendarFeedOf(em, userId);
+  await removeMembershipsOf(em, userId);
+  await deleteGreetingsOf(em, userId);
+  if (user.email) await deleteMessagesTo(em, caller.municipality.id, user.email);
+  await anonymiseParticipationsOf(em, userId);
+  await anonymiseApplicationsSubmittedBy(em, userId);
   await eraseAccountRecord(em, userId, now);
   return [...seats.map(seatsEvent), ...stock.map(stockEvent), ...sessions.map(clockEvent)];
 }

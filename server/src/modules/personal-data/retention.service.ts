@@ -1,10 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import { authorize } from '../../core/auth/policy.js';
-import { Role } from '../../core/auth/roles.js';
 import type { Caller, MunicipalityScope } from '../../core/context.js';
 import type { LiveEvent } from '../../core/live.js';
+import { deleteMessagesBefore } from '../../core/outbox/index.js';
+import { inactiveAccounts } from '../accounts/index.js';
+import { forgetCampaignsBefore } from '../baubles/index.js';
+import { forgetFairsBefore } from '../fair/index.js';
 import { Municipality } from '../municipalities/index.js';
+import { forgetBookingHoldersBefore } from '../open-days/index.js';
+import { forgetSessionsBefore } from '../speed-dating/index.js';
 import { eraseAccount } from './erase.service.js';
 import type { RetentionSettingsInput, RetentionSettingsView } from './personal-data.types.js';
 import { DEFAULT_RETENTION, type RetentionPeriods, RetentionSettings } from './retention-settings.entity.js';
@@ -53,11 +58,6 @@ export interface RetentionOutcome {
 
 const emptyOutcome = (): RetentionOutcome => ({ bookings: 0, baubleSignups: 0, greetings: 0, speedDatingParticipants: 0, fairApplications: 0, messages: 0, accounts: 0 });
 
-/** Runs a data-changing statement and counts the rows it changed. */
-async function changed(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const rows = await em.execute<{ n: number }[]>(`with changed as (${sql} returning 1) select count(*)::int as n from changed`, params);
-  return rows[0]?.n ?? 0;
-}
 
 /**
  * Erases one municipality's personal data older than its retention periods. Records stay for the
@@ -78,35 +78,19 @@ export async function applyRetention(
   const events = monthsBefore(now, periods.eventDataMonths);
   const outcome = emptyOutcome();
   await em.transactional(async (tx) => {
+    // Each module forgets its part through its own service.
     const m = municipality.id;
-    outcome.bookings = await changed(tx, `update booking set user_id = null where municipality_id = ? and ends_at < ? and user_id is not null`, [m, events]);
-    const pastCampaigns = `select id from bauble_campaign where municipality_id = ? and return_deadline < ?`;
-    await tx.execute(`update bauble_signup_event set actor_id = null where actor_id is not null and signup_id in (select id from bauble_signup where campaign_id in (${pastCampaigns}))`, [m, events]);
-    outcome.baubleSignups = await changed(tx, `update bauble_signup set user_id = null where user_id is not null and campaign_id in (${pastCampaigns})`, [m, events]);
-    outcome.greetings = await changed(tx, `delete from greeting where campaign_id in (${pastCampaigns})`, [m, events]);
-    outcome.speedDatingParticipants = await changed(
-      tx,
-      `update speed_dating_participant set user_id = null, name = '', share_contacts = false
-       where (user_id is not null or name <> '') and session_id in (select id from speed_dating_session where municipality_id = ? and starts_at < ?)`,
-      [m, events],
-    );
-    outcome.fairApplications = await changed(
-      tx,
-      `update fair_application set submitted_by_id = null, contact_name = '', contact_phone = ''
-       where (submitted_by_id is not null or contact_name <> '' or contact_phone <> '') and fair_id in (select id from fair where municipality_id = ? and closes_at < ?)`,
-      [m, events],
-    );
-    outcome.messages = await changed(tx, `delete from outbox_message where municipality_id = ? and created_at < ?`, [m, monthsBefore(now, periods.messageMonths)]);
+    outcome.bookings = await forgetBookingHoldersBefore(tx, m, events);
+    const baubles = await forgetCampaignsBefore(tx, m, events);
+    outcome.baubleSignups = baubles.signups;
+    outcome.greetings = baubles.greetings;
+    outcome.speedDatingParticipants = await forgetSessionsBefore(tx, m, events);
+    outcome.fairApplications = await forgetFairsBefore(tx, m, events);
+    outcome.messages = await deleteMessagesBefore(tx, m, monthsBefore(now, periods.messageMonths));
   });
 
-  const inactive = await em.execute<{ id: string }[]>(
-    `select u.id from "user" u
-     where u.municipality_id = ? and u.erased_at is null and u.role in (?, ?) and coalesce(u.last_sign_in_at, u.created_at) < ?
-       and not exists (select 1 from session s where s.user_id = u.id and s.expires_at > ?)
-     order by u.id`,
-    [municipality.id, Role.RESIDENT, Role.OFFICIAL, monthsBefore(now, periods.inactiveAccountMonths), now],
-  );
-  for (const { id } of inactive) {
+  const inactive = await inactiveAccounts(em, municipality.id, monthsBefore(now, periods.inactiveAccountMonths), now);
+  for (const id of inactive) {
     publish(await em.fork().transactional((tx) => eraseAccount(tx, { municipality, actor: null }, id, now)));
     outcome.accounts++;
   }

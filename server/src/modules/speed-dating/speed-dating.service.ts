@@ -13,6 +13,7 @@ import * as clock from './clock.js';
 import { type Person, type Plan, planRounds } from './schedule.js';
 import { DatingMode, DatingSide, ParticipantPresence } from './speed-dating.enums.js';
 import { SpeedDatingMeeting, SpeedDatingParticipant, SpeedDatingSession } from './speed-dating.entity.js';
+import { countChanged } from '../../core/db/changed.js';
 import type { RegisterInput, SessionInput, WalkInInput } from './speed-dating.inputs.js';
 
 
@@ -223,4 +224,19 @@ export async function planCsv(em: EntityManager, caller: Caller, sessionId: stri
 
 export async function planOf(em: EntityManager, session: SpeedDatingSession) {
   return em.find(SpeedDatingMeeting, { session }, { orderBy: { round: 'asc', seat: 'asc' }, populate: ['stationary', 'moving'] });
+}
+
+/** Personal data: the person's participations stay in the sessions' records without name, department, consent or link. */
+export async function anonymiseParticipationsOf(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeUpdate(SpeedDatingParticipant, { user: userId }, { user: null, name: '', department: null, shareContacts: false });
+}
+
+/** Personal data: participations of sessions that started before `cutoff` lose person, name and consent. */
+export function forgetSessionsBefore(em: EntityManager, municipalityId: string, cutoff: Date): Promise<number> {
+  return countChanged(
+    em,
+    `update speed_dating_participant set user_id = null, name = '', share_contacts = false
+     where (user_id is not null or name <> '') and session_id in (select id from speed_dating_session where municipality_id = ? and starts_at < ?)`,
+    [municipalityId, cutoff],
+  );
 }
