@@ -6,7 +6,8 @@ import type { Orm } from './core/db/orm.js';
 import type { RateLimiter } from './core/rate-limit.js';
 import { actorForSession } from './modules/accounts/index.js';
 import type { MunicipalityScopes } from './modules/municipalities/index.js';
-import { membershipsOf } from './modules/organizations/index.js';
+import type { MembershipRole } from './core/auth/roles.js';
+import { membershipsOfUserSql } from './modules/organizations/index.js';
 
 export const MUNICIPALITY_HEADER = 'x-municipality';
 
@@ -23,8 +24,13 @@ export async function createRequestContext(
   const em = orm.em.fork() as EntityManager;
   try {
     const municipality = municipalitySlug ? await municipalities.find(em, municipalitySlug) : null;
-    const user = municipality ? await actorForSession(em, session.current, municipality.id) : null;
-    const actor = user && municipality ? { ...user, municipalityId: municipality.id, memberships: await membershipsOf(em, user.userId) } : null;
+    // The session, its user and their memberships in one statement.
+    const user = municipality
+      ? await actorForSession<{ memberships: Record<string, MembershipRole> }>(em, session.current, municipality.id, { memberships: membershipsOfUserSql('u.id') })
+      : null;
+    const actor = user && municipality
+      ? { userId: user.userId, role: user.role, municipalityId: municipality.id, memberships: new Map(Object.entries(user.memberships)) }
+      : null;
     return { em, municipality, actor, session, loaders: new LoaderRegistry(em), pubSub, clientIp, rateLimiter };
   } catch (error) {
     // Before any resolver runs, only the database can fail here: tell the client to come back.

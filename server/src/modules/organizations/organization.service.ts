@@ -295,12 +295,9 @@ export async function exportOrganizationsCsv(em: EntityManager, caller: Caller):
 }
 
 /** organisation id -> role, for the request's Actor. */
-export async function membershipsOf(em: EntityManager, userId: string): Promise<Map<string, MembershipRole>> {
-  const rows = await em.getConnection().execute<{ organization_id: string; role: MembershipRole }[]>(
-    'select organization_id, role from membership where user_id = ?', [userId],
-  );
-  return new Map(rows.map((m) => [m.organization_id, m.role]));
-}
+/** A user's memberships as SQL over their id, for the request context's one statement (see actorForSession). */
+export const membershipsOfUserSql = (userId: string) =>
+  `(select coalesce(json_object_agg(m.organization_id, m.role), '{}'::json) from membership m where m.user_id = ${userId})`;
 
 /** Personal data: an erased person is nobody's member any more (an organisation may lose its only owner: staff manage it). */
 export async function removeMembershipsOf(em: EntityManager, userId: string): Promise<void> {
