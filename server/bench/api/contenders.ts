@@ -4,10 +4,12 @@
  * the benchmark ends, fails or is interrupted.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, openSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+// The same freshness rule as the production tests use.
+import { productionBuildIsFresh } from '../../test/support/production-server.js';
 
 export const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 export const repoRoot = path.join(serverDir, '..');
@@ -84,15 +86,6 @@ export const httpOk = (url: string, init?: RequestInit) => async () => (await fe
 /** tsx runs TypeScript in this Node process (no npm or shell wrapper, so the pid is Node's own). */
 const tsx = (file: string) => ['--import', 'tsx', file];
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /**
  * How to run Razem: the compiled `dist/main.js` as production does (`npm run start:production`)
  * when it exists and is newer than every source file, else the sources through tsx, so the
@@ -101,7 +94,7 @@ function newestMtime(dir: string): number {
 export function razemRunner(): { kind: 'dist' | 'tsx'; args: string[] } {
   const dist = path.join(serverDir, 'dist', 'main.js');
   const wanted = process.env.BENCH_RAZEM_RUNNER;
-  const fresh = existsSync(dist) && statSync(dist).mtimeMs >= newestMtime(path.join(serverDir, 'src'));
+  const fresh = productionBuildIsFresh();
   // BENCH_RAZEM_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile Razem during a run.
   const extra = (process.env.BENCH_RAZEM_NODE_ARGS ?? '').split(' ').filter(Boolean);
   if (wanted === 'dist' || (!wanted && fresh)) {

@@ -12,10 +12,15 @@ const newestSource = (dir: string): number =>
     return entry.isDirectory() ? newestSource(file) : statSync(file).mtimeMs;
   }));
 
-/** What production runs is the compiled build (`npm run build`): built here when missing or older than the code. */
-export function ensureProductionBuild() {
+/** The compiled build (`npm run build`) exists and is newer than every source file. */
+export function productionBuildIsFresh(): boolean {
   const built = path.join(serverDir, 'dist', 'main.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(path.join(serverDir, 'src'))) return;
+  return existsSync(built) && statSync(built).mtimeMs >= newestSource(path.join(serverDir, 'src'));
+}
+
+/** What production runs is the compiled build: built here when missing or older than the code. */
+export function ensureProductionBuild() {
+  if (productionBuildIsFresh()) return;
   execFileSync(process.execPath, [path.join(serverDir, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: serverDir, stdio: 'inherit' });
 }
 
