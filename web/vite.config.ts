@@ -1,9 +1,12 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [
+    // Compiles messages/{pl,en}.json into typed message functions; the language is the `lang` cookie.
+    paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['cookie', 'baseLocale'], cookieName: 'lang' }),
     sveltekit({
       adapter: adapter(),
       // Only this site's scripts run (SvelteKit adds a nonce to its own inline start-up script); pages

@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit/hooks';
-import { isLanguage } from '#lib/i18n.ts';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { createApi } from '#lib/server/api.ts';
 
 // Beside the Content-Security-Policy (vite.config.ts): no MIME sniffing, no framing in old browsers,
@@ -12,10 +12,12 @@ const SECURITY_HEADERS = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const lang = event.cookies.get('lang');
-  event.locals.lang = isLanguage(lang) ? lang : 'pl';
-  event.locals.api = createApi(event);
-  const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+  // Paraglide picks the language (the `lang` cookie, else Polish) and holds it for this request's messages.
+  const response = await paraglideMiddleware(event.request, ({ locale }) => {
+    event.locals.lang = locale;
+    event.locals.api = createApi(event);
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+  });
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }

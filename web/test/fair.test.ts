@@ -44,7 +44,7 @@ test('an organisation applies, staff accept, allocate and publish, and the publi
   const stand = (await row.locator('td').nth(2).textContent())!.trim().match(/^[A-D]\d+/)?.[0];
   expect(stand).toBeDefined();
   await staff.getByRole('button', { name: 'Opublikuj plan' }).click();
-  await expect.poll(() => staff.locator('h2 .tag').textContent()).toBe('PUBLISHED');
+  await expect.poll(() => staff.locator('h2 .tag').textContent()).toBe('Plan opublikowany');
 
   const visitor = await phonePage(browser);
   await visitor.goto(`/leszno/fair${fairUrl.search}`);

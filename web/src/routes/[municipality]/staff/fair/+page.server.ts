@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { graphql } from '#lib/graphql.ts';
 import { text } from '#lib/forms.ts';
+import type { MutationResult } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const Fairs = graphql(`query StaffFairs { fairs { id name status } }`);
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
   return { fairs, fair: data.fair, report: data.fairPlanReport };
 };
 
-const done = (result: { ok: boolean; failure?: unknown }) => (result.ok ? { updated: true } : fail(400, { failure: (result as { failure: { message: string } }).failure }));
+const done = (result: MutationResult<unknown>) => (result.ok ? { updated: true } : fail(400, { failure: result.failure }));
 
 export const actions: Actions = {
   review: async ({ request, locals }) => {

@@ -1,0 +1,55 @@
+import type { SubmitFunction } from '@sveltejs/kit';
+import { tick } from 'svelte';
+
+/**
+ * What every form does with JavaScript on (`use:enhance={submitted()}`), so an action answers where
+ * the person acted: no reload, filters and scroll kept; the buttons are busy and cannot be pressed
+ * twice; a question first when the submitter or form has `data-confirm`; then focus moves to the
+ * first refused field or to the result message next to the form. Without JavaScript the same form
+ * posts as usual.
+ */
+export function submitted({ reset = false }: { reset?: boolean } = {}): SubmitFunction {
+  return ({ formElement, submitter, cancel }) => {
+    const question = submitter?.getAttribute('data-confirm') ?? formElement.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) return cancel();
+    const buttons = [...formElement.elements].filter((element) => element instanceof HTMLButtonElement);
+    formElement.setAttribute('aria-busy', 'true');
+    submitter?.setAttribute('data-busy', '');
+    for (const button of buttons) button.disabled = true;
+    return async ({ result, update }) => {
+      try {
+        await update({ reset });
+      } finally {
+        formElement.removeAttribute('aria-busy');
+        submitter?.removeAttribute('data-busy');
+        for (const button of buttons) button.disabled = false;
+      }
+      if (result.type === 'success' || result.type === 'failure') {
+        await tick();
+        focusOutcome(formElement);
+      }
+    };
+  };
+}
+
+/** The refused field, else the nearest message (role alert/status) in the form's card or section. */
+function focusOutcome(form: HTMLFormElement) {
+  if (!form.isConnected) return;
+  const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (invalid) return invalid.focus();
+  const scope = form.closest('[data-outcome], li, article, section, .card') ?? document.getElementById('content') ?? document.body;
+  const message = scope.querySelector<HTMLElement>('[role="alert"], [role="status"]');
+  if (!message) return;
+  message.tabIndex = -1;
+  message.focus({ preventScroll: true });
+  message.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * A named action's address that keeps the page's query (filters, paging), so without JavaScript
+ * the page that answers is the one the person acted on: `?free=1&day=2026-12-09&/book`.
+ */
+export function actionUrl(url: URL, action: string): string {
+  const query = [...url.searchParams].filter(([name]) => !name.startsWith('/'));
+  return `?${[...query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`), `/${action}`].join('&')}`;
+}
