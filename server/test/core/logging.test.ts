@@ -29,7 +29,8 @@ test('each request is one JSON log line with its id (sent back as X-Request-Id),
   expect(response.headers.get('x-request-id')).toBe('probe-1234abcd');
   await new Promise((resolve) => setImmediate(resolve));
   const line = lines.find((l) => (l.req as { id?: string } | undefined)?.id === 'probe-1234abcd')!;
-  expect(line).toMatchObject({ operation: 'Who', municipality: 'leszno', userId, errorCodes: ['BAD_USER_INPUT'], res: { status: 400 } });
+  // A malformed id in a query is looked up like an unknown one: NOT_FOUND, and the HTTP status stays 200.
+  expect(line).toMatchObject({ operation: 'Who', municipality: 'leszno', userId, errorCodes: ['NOT_FOUND'], res: { status: 200 } });
   expect(typeof line.responseTime).toBe('number');
   expect(JSON.stringify(lines)).not.toContain(email);
   expect(JSON.stringify(lines)).not.toContain('razem_session');

@@ -3,18 +3,19 @@ import {
   isScalarType, Kind, type OperationDefinitionNode, TypeInfo, visit, visitWithTypeInfo,
 } from 'graphql';
 import type { FieldProblem } from '../errors.js';
+import { NO_SUCH_ID } from './id.js';
 
 /** Longest string any argument may carry; fields set their own, smaller limits. */
 export const MAX_STRING_LENGTH = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Dates PostgreSQL and every client can handle; an event platform needs nothing outside them.
 const EARLIEST = Date.UTC(1900, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 
 /**
- * Checks every argument of an operation by its GraphQL type, before any resolver runs: ids are
- * UUIDs, strings are well-formed text without NUL and of bounded length, dates are in range. One
- * walk per operation, whatever the data size, so every field of every module is covered the same way.
+ * Checks every argument of an operation by its GraphQL type, before any resolver runs: strings are
+ * well-formed text without NUL and of bounded length, dates are in range, and ids of mutations and
+ * subscriptions are UUIDs (a query looks a malformed id up as an unknown one: see `ID`). One walk per
+ * operation, whatever the data size, so every field of every module is covered the same way.
  */
 export function findInputProblems(
   schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | undefined,
@@ -23,6 +24,7 @@ export function findInputProblems(
   // Variables that do not fit their types are refused by GraphQL itself, with a clear message.
   if (!coerced) return [];
   const problems: FieldProblem[] = [];
+  const refuseMalformedIds = operation.operation !== 'query';
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
@@ -34,7 +36,7 @@ export function findInputProblems(
       } catch {
         return; // an invalid literal: validation reports it
       }
-      for (const arg of field.args) checkValue(arg.type, values[arg.name], arg.name, problems);
+      for (const arg of field.args) checkValue(arg.type, values[arg.name], arg.name, refuseMalformedIds, problems);
     },
   });
   for (const definition of document.definitions) {
@@ -43,28 +45,29 @@ export function findInputProblems(
   return problems;
 }
 
-function checkValue(type: GraphQLInputType, value: unknown, path: string, problems: FieldProblem[]): void {
+function checkValue(type: GraphQLInputType, value: unknown, path: string, refuseMalformedIds: boolean, problems: FieldProblem[]): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return checkValue(type.ofType, value, path, problems);
+  if (isNonNullType(type)) return checkValue(type.ofType, value, path, refuseMalformedIds, problems);
   if (isListType(type)) {
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(type.ofType, item, `${path}[${i}]`, problems));
+    if (Array.isArray(value)) value.forEach((item, i) => checkValue(type.ofType, item, `${path}[${i}]`, refuseMalformedIds, problems));
     return;
   }
   if (isInputObjectType(type)) {
     const fields = type.getFields();
     for (const [name, fieldValue] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[name];
-      if (field) checkValue(field.type, fieldValue, `${path}.${name}`, problems);
+      if (field) checkValue(field.type, fieldValue, `${path}.${name}`, refuseMalformedIds, problems);
     }
     return;
   }
-  const problem = isScalarType(type) ? scalarProblem(getNamedType(type).name, value) : null;
+  const problem = isScalarType(type) ? scalarProblem(getNamedType(type).name, value, refuseMalformedIds) : null;
   if (problem) problems.push({ field: path, ...problem });
 }
 
-function scalarProblem(scalar: string, value: unknown): Omit<FieldProblem, 'field'> | null {
+function scalarProblem(scalar: string, value: unknown, refuseMalformedIds: boolean): Omit<FieldProblem, 'field'> | null {
   if (scalar === 'ID') {
-    return typeof value === 'string' && UUID.test(value) ? null : { code: 'invalidId', message: 'This is not a valid id.' };
+    // The ID scalar has turned anything that is not a UUID into NO_SUCH_ID already.
+    return refuseMalformedIds && value === NO_SUCH_ID ? { code: 'invalidId', message: 'This is not a valid id.' } : null;
   }
   if (typeof value === 'string') return textProblem(value);
   if (value instanceof Date) {

@@ -1,5 +1,6 @@
 import { IsEmail, IsEnum, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { Role } from '../../core/auth/roles.js';
 import { IsStrongPassword } from './password.js';
 

@@ -1,5 +1,6 @@
 import { ArrayMinSize, IsEnum, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { SignupKind } from './baubles.enums.js';
 
 @InputType()

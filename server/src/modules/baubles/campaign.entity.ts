@@ -1,7 +1,8 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { Municipality } from '../municipalities/index.js';
 import { CampaignStatus } from './baubles.enums.js';
 

@@ -1,7 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { User } from '../accounts/index.js';
 import { GreetingStatus } from './baubles.enums.js';
 import { BaubleCampaign } from './campaign.entity.js';

@@ -1,7 +1,8 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { User } from '../accounts/index.js';
 import { Organization } from '../organizations/index.js';
 import { SignupKind, SignupStatus } from './baubles.enums.js';

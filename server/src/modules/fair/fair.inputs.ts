@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { ApplicationStatus, StandZone, TentNeed } from './fair.enums.js';
 
 @InputType()

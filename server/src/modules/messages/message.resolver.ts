@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { ConnectionType } from '../../core/pagination.js';
 import { listFailedMessages, resendAllFailedMessages, resendMessage } from './message.service.js';

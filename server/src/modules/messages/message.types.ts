@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 
 @ObjectType({ description: 'A notification e-mail that could not be delivered after every retry; staff may send it again.' })
 export class FailedMessage {

@@ -1,7 +1,8 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { Address } from '../../core/address.js';
 import { Organization } from '../organizations/index.js';
 import { OpenDaysEdition } from './edition.entity.js';

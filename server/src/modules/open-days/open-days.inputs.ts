@@ -1,5 +1,6 @@
 import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { AddressInput } from '../../core/address.js';
 import { ActivityType, Attendance, Audience } from './open-days.enums.js';
 import { IsCalendarDate, Omittable } from '../../core/validation.js';

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { isEntity, readOrCompute } from '../../core/db/json-read.js';
 import { selectionOf } from '../../core/graphql/selection.js';
 import { callerOf, type RequestContext } from '../../core/context.js';

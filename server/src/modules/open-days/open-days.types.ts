@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 
 /** Live seat count of a slot, pushed to subscribers when bookings change. */
 @ObjectType()

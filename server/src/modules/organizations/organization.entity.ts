@@ -1,7 +1,8 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { ArrayType, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { Address } from '../../core/address.js';
 import { Municipality } from '../municipalities/index.js';
 import { AccessibilityFeature, ActivityArea, LegalForm, OrganizationStatus } from './organization.enums.js';

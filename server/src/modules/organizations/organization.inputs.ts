@@ -1,7 +1,8 @@
 import {
   ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { AddressInput } from '../../core/address.js';
 import { MembershipRole } from '../../core/auth/roles.js';
 import { isValidKrs, isValidNip, isValidRegon, normaliseIdentifier } from './identifiers.js';

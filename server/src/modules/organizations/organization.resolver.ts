@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Field } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Field } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { can } from '../../core/auth/policy.js';
 import { MembershipRole } from '../../core/auth/roles.js';
 import { callerOf, type RequestContext } from '../../core/context.js';

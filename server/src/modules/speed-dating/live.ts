@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { clockNow } from './speed-dating.service.js';
 import type { SpeedDatingSession } from './speed-dating.entity.js';
 

@@ -1,5 +1,6 @@
 import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
+import { ID } from '../../core/graphql/id.js';
 import { DatingMode, DatingSide } from './speed-dating.enums.js';
 
 @InputType()
