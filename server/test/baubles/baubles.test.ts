@@ -78,6 +78,28 @@ describe('sign-ups', () => {
     expect(kind).toBe('baubles.promoted');
   });
 
+  test('the e-mails count baubles in correct Polish', async () => {
+    const c = await openCampaign({ baublesPrepared: 30, limitResident: 25 });
+    const bodyFor = async (code: string) =>
+      (await app.em().getConnection().execute<{ body: string }[]>(`select body from outbox_message where body like ? order by created_at desc limit 1`, [`%${code}%`]))[0]!.body;
+    const sentences: string[] = [];
+    for (const quantity of [1, 2, 5, 22]) {
+      const { code } = (await residentSignUp(await resident(), c, quantity)).data!.signUpForBaubles;
+      sentences.push((await bodyFor(code)).split('\n')[0]!);
+    }
+    // 30 prepared, 30 reserved: the next one waits.
+    const waiting = (await residentSignUp(await resident(), c, 12)).data!.signUpForBaubles;
+    expect(waiting.status).toBe('WAITLISTED');
+    sentences.push((await bodyFor(waiting.code)).split('\n')[0]!);
+    expect(sentences).toEqual([
+      'Zarezerwowaliśmy dla Ciebie 1 bombkę.',
+      'Zarezerwowaliśmy dla Ciebie 2 bombki.',
+      'Zarezerwowaliśmy dla Ciebie 5 bombek.',
+      'Zarezerwowaliśmy dla Ciebie 22 bombki.',
+      'Bombki się skończyły, więc czekasz na liście rezerwowej na 12 bombek. Napiszemy, gdy któreś wrócą.',
+    ]);
+  });
+
   test('organisations sign up through a member; institutions by name; nobody signs up for an organisation they are not in', async () => {
     const c = await openCampaign();
     const { client: member, organizationId } = await app.organizationMember({ role: MembershipRole.EDITOR, name: 'Stowarzyszenie Bombkowe' });
