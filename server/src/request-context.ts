@@ -31,7 +31,7 @@ export async function createRequestContext(
     const actor = user && municipality
       ? { userId: user.userId, role: user.role, municipalityId: municipality.id, memberships: new Map(Object.entries(user.memberships)) }
       : null;
-    return { em, municipality, actor, session, loaders: new LoaderRegistry(em), pubSub, clientIp, rateLimiter };
+    return { em, municipality, municipalitySlug: municipalitySlug || null, actor, session, loaders: new LoaderRegistry(em), pubSub, clientIp, rateLimiter };
   } catch (error) {
     // Before any resolver runs, only the database can fail here: tell the client to come back.
     throw databaseErrorToAppError(error) ?? error;

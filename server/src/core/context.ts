@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import type { Actor } from './auth/policy.js';
-import { AppError } from './errors.js';
+import { AppError, unknownMunicipality } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** The municipality a request is scoped to (chosen by the `X-Municipality` header). */
@@ -21,7 +21,10 @@ export interface SessionCookieJar {
 export interface RequestContext {
   /** A fork of the EntityManager for this request only (its own identity map). */
   em: EntityManager;
+  /** Null when the request names no municipality or one that does not exist. */
   municipality: MunicipalityScope | null;
+  /** The slug the request named, found or not (null when it named none). */
+  municipalitySlug: string | null;
   actor: Actor | null;
   session: SessionCookieJar;
   loaders: LoaderRegistry;
@@ -69,10 +72,12 @@ export const callerOf = (ctx: RequestContext): Caller => ({ municipality: requir
 
 /** Most operations only make sense inside a municipality. */
 export function requireMunicipality(ctx: RequestContext): MunicipalityScope {
-  if (!ctx.municipality) {
-    throw new AppError('BAD_USER_INPUT', 'Choose a municipality with the X-Municipality header.', {
-      fields: [{ field: 'X-Municipality', code: 'required', message: 'Unknown or missing municipality.' }],
-    });
-  }
-  return ctx.municipality;
+  if (ctx.municipality) return ctx.municipality;
+  if (ctx.municipalitySlug) throw unknownMunicipality();
+  throw new AppError('BAD_USER_INPUT', 'Choose a municipality with the X-Municipality header.', {
+    fields: [{ field: 'X-Municipality', code: 'required', message: 'Choose a municipality.' }],
+  });
 }
+
+/** The municipality the request names, or null when it names none; naming one that does not exist is an error. */
+export const namedMunicipality = (ctx: RequestContext): MunicipalityScope | null => (ctx.municipalitySlug ? requireMunicipality(ctx) : null);

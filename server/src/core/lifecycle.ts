@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockForUpdate } from './db/locks.js';
-import { AppError } from './errors.js';
+import { conflict } from './errors.js';
 
 /**
  * The states a record may move between, in one table per kind of record, so every status change
@@ -21,8 +21,8 @@ export class Lifecycle<S extends string> {
   assertMove(from: S, to: S): void {
     if (this.allows(from, to)) return;
     const allowed = this.moves[from];
-    throw new AppError('CONFLICT', `${this.subject} is ${from}; it cannot become ${to}${allowed.length ? ` (only ${allowed.join(', ')})` : ''}.`, {
-      reason: 'INVALID_TRANSITION', currentStatus: from, requestedStatus: to, allowedStatuses: allowed,
+    throw conflict('INVALID_TRANSITION', `${this.subject} is ${from}; it cannot become ${to}${allowed.length ? ` (only ${allowed.join(', ')})` : ''}.`, {
+      currentStatus: from, requestedStatus: to, allowedStatuses: allowed,
     });
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
 import { removeExpiredSessions } from '../../src/modules/accounts/index.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/harness.js';
+import { startTestApp, TEST_PASSWORD, type TestApp, TestClient } from '../support/harness.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -99,9 +99,11 @@ describe('sign-up validation stores nothing', () => {
     expect(await userCount()).toBe(before);
   });
 
-  test('a request without a known municipality is refused', async () => {
-    const error = await app.client('atlantis').fails(SIGN_UP, { input: { email: 'x@example.org', password: TEST_PASSWORD, displayName: 'X Y' } });
-    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+  test('a request without a municipality is refused as input, and stores nothing', async () => {
+    const before = await userCount();
+    const error = await new TestClient(app.url, undefined).fails(SIGN_UP, { input: { email: 'x@example.org', password: TEST_PASSWORD, displayName: 'X Y' } });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'X-Municipality', code: 'required' }] });
+    expect(await userCount()).toBe(before);
   });
 });
 
@@ -118,8 +120,32 @@ describe('municipalities are separate', () => {
     expect((await client.ok(ME)).me).toBeNull();
   });
 
+  test('a municipality that does not exist is NOT_FOUND (UNKNOWN_MUNICIPALITY), wherever the request looks, with HTTP 200', async () => {
+    const before = await userCount();
+    const ask = async (query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-municipality': 'warszawa' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as { data: unknown; errors?: { extensions?: unknown }[] } };
+    };
+    const unknown = { code: 'NOT_FOUND', reason: 'UNKNOWN_MUNICIPALITY' };
+    // GraphQL answers errors raised while resolving with 200; the web app reads the code and shows its 404 page.
+    for (const query of [`{ organizations { totalCount } }`, ME, `{ currentMunicipality { slug } }`]) {
+      const { status, body } = await ask(query);
+      expect({ query, status, extensions: body.errors?.[0]?.extensions }).toEqual({ query, status: 200, extensions: unknown });
+    }
+    const signUp = await ask(SIGN_UP, { input: { email: 'w@example.org', password: TEST_PASSWORD, displayName: 'W W' } });
+    expect(signUp.body.errors?.[0]?.extensions).toEqual(unknown);
+    expect(await userCount()).toBe(before);
+    // The list to choose from still answers, and without a header nothing is "unknown".
+    expect((await ask(`{ municipalities { slug } }`)).body.data).toEqual({ municipalities: [{ slug: 'czerwionka-leszczyny' }, { slug: 'leszno' }] });
+    expect(await new TestClient(app.url, undefined).ok(`{ me { id } currentMunicipality { slug } }`)).toEqual({ me: null, currentMunicipality: null });
+  });
+
   test('the municipalities query lists both without a header', async () => {
-    const { municipalities } = await app.client(undefined).ok(`{ municipalities { slug name } }`);
+    const { municipalities } = await new TestClient(app.url, undefined).ok(`{ municipalities { slug name } }`);
     expect(municipalities.map((m: { slug: string }) => m.slug)).toEqual(['czerwionka-leszczyny', 'leszno']);
   });
 });

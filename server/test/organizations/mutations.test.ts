@@ -77,6 +77,22 @@ describe('registering an organisation', () => {
     expect(await organizationCount()).toBe(before);
   });
 
+  test('an empty or blank required text is `required`, and only that, however many spaces; an optional one keeps its own rule', async () => {
+    const { client } = await app.clientAs(Role.RESIDENT);
+    const before = await organizationCount();
+    const required = { code: 'required', message: 'This field is required.' };
+    for (const name of ['', '   ', ' \t\n ']) {
+      const error = await client.fails(REGISTER, { input: validInput({ name, address: { street: ' ', postalCode: '64-100', city: 'Leszno' } }) });
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions?.fields).toEqual([{ field: 'name', ...required }, { field: 'address.street', ...required }]);
+    }
+    const org = await registered(client);
+    expect((await client.fails(UPDATE, { id: org.id, input: { name: '    ' } })).extensions?.fields).toEqual([{ field: 'name', ...required }]);
+    expect(await organizationCount()).toBe(before + 1);
+    // An optional field sent empty is judged by its own rule: `required` would be untrue.
+    expect((await client.fails(UPDATE, { id: org.id, input: { shortName: '' } })).extensions?.fields).toEqual([expect.objectContaining({ field: 'shortName', code: 'isLength' })]);
+  });
+
   test('a KRS number already registered in the municipality is a CONFLICT, and nothing is stored', async () => {
     const { client } = await app.clientAs(Role.RESIDENT);
     await registered(client, { krs: '0000777777' });

@@ -1,4 +1,4 @@
-import { AppError, serviceUnavailable } from '../errors.js';
+import { AppError, type ErrorReason, serviceUnavailable } from '../errors.js';
 
 interface DatabaseErrorDetail {
   code?: string;
@@ -22,7 +22,7 @@ export function violatedConstraint(error: unknown): string | null {
 export interface ConstraintMeaning {
   message: string;
   /** Defaults to the kind of constraint: DUPLICATE, OVERLAP or INVALID_VALUE. */
-  reason?: string;
+  reason?: ErrorReason;
   field?: string;
 }
 
@@ -36,7 +36,7 @@ export function describeConstraints(described: Record<string, ConstraintMeaning>
   for (const [name, meaning] of Object.entries(described)) meanings.set(name, meaning);
 }
 
-const withMeaning = (code: 'CONFLICT' | 'BAD_USER_INPUT', kind: string, fallback: string, constraint: string | undefined) => {
+const withMeaning = (code: 'CONFLICT' | 'BAD_USER_INPUT', kind: 'DUPLICATE' | 'OVERLAP' | 'INVALID_VALUE', fallback: string, constraint: string | undefined) => {
   const meaning = constraint ? meanings.get(constraint) : undefined;
   const message = meaning?.message ?? fallback;
   return new AppError(code, message, {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/auth/policy.js';
-import { requireMunicipality, type RequestContext } from '../../core/context.js';
+import { namedMunicipality, requireMunicipality, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { SetUserRoleInput, SignInInput, SignUpInput } from './account.inputs.js';
 import * as accounts from './account.service.js';
@@ -10,6 +10,8 @@ import { User } from './user.entity.js';
 export class AccountResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
   me(@Ctx() ctx: RequestContext) {
+    // Pages ask this first: a municipality that does not exist is said here too, not as "signed out".
+    namedMunicipality(ctx);
     return ctx.actor && ctx.em.findOne(User, { id: ctx.actor.userId });
   }
 

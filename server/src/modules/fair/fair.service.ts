@@ -57,7 +57,7 @@ async function fairToManage(em: EntityManager, caller: Caller, id: string) {
 
 // Races lost to a concurrent request end here: the database refuses, and the API says why.
 const ALREADY_APPLIED = 'This organisation has already applied for this fair; edit that application.';
-const TAKEN = { reason: 'TAKEN', message: 'Someone changed this stand at the same moment; reload the plan.' };
+const TAKEN = { reason: 'TAKEN', message: 'Someone changed this stand at the same moment; reload the plan.' } as const;
 describeConstraints({
   stand_fair_id_code_unique: { reason: 'DUPLICATE_CODE', field: 'code', message: 'Another stand of this fair has this code.' },
   fair_application_fair_id_organization_id_unique: { reason: 'ALREADY_APPLIED', field: 'organizationId', message: ALREADY_APPLIED },

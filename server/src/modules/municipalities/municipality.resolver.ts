@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../core/context.js';
+import { namedMunicipality, type RequestContext } from '../../core/context.js';
 import { Municipality } from './municipality.entity.js';
 import { listMunicipalities } from './municipality.service.js';
 
@@ -10,8 +10,9 @@ export class MunicipalityResolver {
     return listMunicipalities(ctx.em);
   }
 
-  @Query(() => Municipality, { nullable: true, description: 'The municipality this request is scoped to.' })
+  @Query(() => Municipality, { nullable: true, description: 'The municipality this request is scoped to; null without X-Municipality, NOT_FOUND (reason UNKNOWN_MUNICIPALITY) for a name that does not exist.' })
   currentMunicipality(@Ctx() ctx: RequestContext) {
-    return ctx.municipality && ctx.em.findOne(Municipality, { id: ctx.municipality.id });
+    const scope = namedMunicipality(ctx);
+    return scope && ctx.em.findOne(Municipality, { id: scope.id });
   }
 }

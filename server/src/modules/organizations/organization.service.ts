@@ -21,7 +21,7 @@ import type {
   AddMemberInput, OrganizationFilter, RegisterOrganizationInput, SetPublicBenefitYearsInput, UpdateOrganizationInput,
 } from './organization.inputs.js';
 
-const DUPLICATE_KRS = { reason: 'DUPLICATE_KRS', field: 'krs', message: 'An organisation with this KRS number is already registered here.' };
+const DUPLICATE_KRS = { reason: 'DUPLICATE_KRS', field: 'krs', message: 'An organisation with this KRS number is already registered here.' } as const;
 const duplicateKrs = () => conflict(DUPLICATE_KRS.reason, DUPLICATE_KRS.message, { field: DUPLICATE_KRS.field });
 // A KRS race lost to a concurrent registration answers like the pre-check.
 describeConstraints({ organization_municipality_krs_unique: DUPLICATE_KRS });
