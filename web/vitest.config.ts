@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Actions answer in place after the page's data reloads: on a busy 2-core machine that can take seconds.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

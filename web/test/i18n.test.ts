@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import * as vocabulary from '../../server/src/core/error-vocabulary.ts';
 import * as enums from '#lib/enums.ts';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -71,5 +72,15 @@ describe('Polish plurals follow the language, not "one or many"', () => {
     expect([1, 3, 5].map((minutes) => m.errors_rateLimited({ minutes }, { locale: 'pl' }))).toEqual([
       'Zbyt wiele prób. Spróbuj ponownie za 1 minutę.', 'Zbyt wiele prób. Spróbuj ponownie za 3 minuty.', 'Zbyt wiele prób. Spróbuj ponownie za 5 minut.',
     ]);
+  });
+});
+
+describe('every error the API can give has words in both languages', () => {
+  test.each([
+    ['errors_byCode', vocabulary.FIELD_CODES],
+    ['errors_reason', [...vocabulary.CONFLICT_REASONS, ...vocabulary.NOT_FOUND_REASONS, ...vocabulary.BAD_USER_INPUT_REASONS]],
+    ['errors_code', vocabulary.ERROR_CODES.filter((code) => code !== 'RATE_LIMITED')],
+  ] as const)('%s', (key, words) => {
+    for (const messages of [pl, en]) expect(matchedValues(messages[key])).toEqual(expect.arrayContaining([...words]));
   });
 });

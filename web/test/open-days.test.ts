@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, phonePage, signIn } from './e2e/browser.ts';
+import { launchBrowser, phonePage, signIn, signUpNewResident } from './e2e/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,7 +45,10 @@ test('a resident finds an activity, books it, sees it in My plan and cancels it;
   await expect.poll(() => planned.count()).toBeGreaterThan(0);
   expect(await planned.first().getByText(/Kod: [A-Z2-9]{6}/).count()).toBe(1);
   const before = await resident.getByRole('button', { name: `Anuluj rezerwację: ${title}` }).count();
+  // Cancelling asks first.
+  const question = new Promise<string>((resolve) => resident.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
   await resident.getByRole('button', { name: `Anuluj rezerwację: ${title}` }).first().click();
+  expect(await question).toContain('Anulować rezerwację?');
   await expect.poll(() => resident.getByRole('status').textContent()).toBe('Rezerwacja anulowana.');
   expect(await resident.getByRole('button', { name: `Anuluj rezerwację: ${title}` }).count()).toBe(before - 1);
   await expect.poll(async () => seatsNumber((await watchedSeats.textContent())!), { timeout: 10_000 }).toBe(seatsNumber(seatsBefore));
@@ -70,5 +73,50 @@ test('a full slot offers the waiting list', async () => {
   await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('listę rezerwową');
   await page.getByRole('button', { name: /^Zapisz na listę rezerwową/ }).first().click();
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain('liście rezerwowej');
+  await page.context().close();
+});
+
+test('on a phone, booking from a filtered list answers in the card: filters, scroll and place kept, a double press books once', async () => {
+  const page = await phonePage(browser);
+  await signUpNewResident(page, 'leszno');
+  await page.goto('/leszno/open-days?seats=1');
+  const bookable = page.locator('li.slot').filter({ has: page.getByRole('button', { name: /^Zarezerwuj/ }) });
+  expect(await bookable.count()).toBeGreaterThan(7);
+  const card = bookable.nth(6);
+  const slotId = (await card.getAttribute('data-slot'))!;
+  const title = (await card.getByRole('heading').textContent())!.trim();
+  await card.scrollIntoViewIfNeeded();
+  const scrolledTo = await page.evaluate(() => window.scrollY);
+  expect(scrolledTo).toBeGreaterThan(0);
+
+  // Two presses in the same instant, as a hurried thumb does.
+  await card.getByRole('button', { name: /^Zarezerwuj/ }).evaluate((button: HTMLButtonElement) => { button.click(); button.click(); });
+  const status = page.locator(`li[data-slot="${slotId}"] [role=status]`);
+  await expect.poll(() => status.textContent()).toContain('Zarezerwowano');
+  // The answer is on screen where the thumb was, the list is still filtered, nothing reloaded.
+  const box = (await status.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  expect(new URL(page.url()).search).toBe('?seats=1');
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolledTo)).toBeLessThan(400);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+
+  await page.goto('/leszno/open-days/my-plan');
+  expect(await page.getByRole('button', { name: new RegExp(`^Anuluj rezerwację: ${title}`) }).count()).toBe(1);
+  await page.context().close();
+});
+
+test('without JavaScript, booking from a filtered list comes back to the same filtered list, at the card', async () => {
+  const page = await phonePage(browser, { javaScript: false });
+  await signUpNewResident(page, 'leszno');
+  await page.goto('/leszno/open-days?seats=1');
+  const card = page.locator('li.slot').filter({ has: page.getByRole('button', { name: /^Zarezerwuj/ }) }).nth(3);
+  const slotId = (await card.getAttribute('data-slot'))!;
+  await card.getByRole('button', { name: /^Zarezerwuj/ }).click();
+  await page.waitForLoadState();
+  const url = new URL(page.url());
+  expect(url.searchParams.get('seats')).toBe('1');
+  expect(url.hash).toBe(`#slot-${slotId}`);
+  expect(await page.locator(`li[data-slot="${slotId}"] [role=status]`).textContent()).toContain('Zarezerwowano');
   await page.context().close();
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/harness.js';
@@ -159,6 +160,8 @@ describe('organisers on the day', () => {
     expect((await app.client().fails(CHECK_IN, { code: second.code })).extensions?.code).toBe('UNAUTHENTICATED');
     expect((await stranger.fails(MARK, { input: { bookingId: second.id, attendance: 'ATTENDED' } })).extensions?.code).toBe('FORBIDDEN');
     expect((await stranger.fails(`query($slotId: ID!) { openDaysSlotAttendees(slotId: $slotId) { code } }`, { slotId })).extensions?.code).toBe('FORBIDDEN');
+    // An unknown slot is not an empty list: the organiser's page says "not found".
+    expect((await world.organizer.fails(`query($slotId: ID!) { openDaysSlotAttendees(slotId: $slotId) { code } }`, { slotId: randomUUID() })).extensions?.code).toBe('NOT_FOUND');
 
     const CANCEL_AS_ORGANIZER = `mutation($id: ID!) { cancelOpenDaysBookingAsOrganizer(id: $id) { status } }`;
     expect((await stranger.fails(CANCEL_AS_ORGANIZER, { id: second.id })).extensions?.code).toBe('FORBIDDEN');

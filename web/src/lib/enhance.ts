@@ -1,4 +1,4 @@
-import type { SubmitFunction } from '@sveltejs/kit';
+import type { SubmitFunction } from '$app/forms';
 import { tick } from 'svelte';
 
 /**
@@ -13,6 +13,8 @@ export function submitted({ reset = false }: { reset?: boolean } = {}): SubmitFu
     const question = submitter?.getAttribute('data-confirm') ?? formElement.getAttribute('data-confirm');
     if (question && !window.confirm(question)) return cancel();
     const buttons = [...formElement.elements].filter((element) => element instanceof HTMLButtonElement);
+    // Found now: a successful action often replaces the form itself (a booked slot shows "cancel").
+    const scope = formElement.closest('[data-outcome], li, article, section, .card');
     formElement.setAttribute('aria-busy', 'true');
     submitter?.setAttribute('data-busy', '');
     for (const button of buttons) button.disabled = true;
@@ -26,19 +28,18 @@ export function submitted({ reset = false }: { reset?: boolean } = {}): SubmitFu
       }
       if (result.type === 'success' || result.type === 'failure') {
         await tick();
-        focusOutcome(formElement);
+        focusOutcome(formElement, scope);
       }
     };
   };
 }
 
 /** The refused field, else the nearest message (role alert/status) in the form's card or section. */
-function focusOutcome(form: HTMLFormElement) {
-  if (!form.isConnected) return;
-  const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+function focusOutcome(form: HTMLFormElement, scope: Element | null) {
+  const invalid = form.isConnected ? form.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
   if (invalid) return invalid.focus();
-  const scope = form.closest('[data-outcome], li, article, section, .card') ?? document.getElementById('content') ?? document.body;
-  const message = scope.querySelector<HTMLElement>('[role="alert"], [role="status"]');
+  const around = scope?.isConnected ? scope : (document.getElementById('content') ?? document.body);
+  const message = around.querySelector<HTMLElement>('[role="alert"], [role="status"]');
   if (!message) return;
   message.tabIndex = -1;
   message.focus({ preventScroll: true });
@@ -49,7 +50,7 @@ function focusOutcome(form: HTMLFormElement) {
  * A named action's address that keeps the page's query (filters, paging), so without JavaScript
  * the page that answers is the one the person acted on: `?free=1&day=2026-12-09&/book`.
  */
-export function actionUrl(url: URL, action: string): string {
+export function actionUrl(url: { searchParams: Iterable<[string, string]> }, action: string): string {
   const query = [...url.searchParams].filter(([name]) => !name.startsWith('/'));
   return `?${[...query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`), `/${action}`].join('&')}`;
 }

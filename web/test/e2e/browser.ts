@@ -9,9 +9,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page sized like a phone, in Polish, on Warsaw time. */
-export async function phonePage(browser: Browser): Promise<Page> {
+/** A page sized like a phone, in Polish, on Warsaw time (optionally with JavaScript off). */
+export async function phonePage(browser: Browser, { javaScript = true }: { javaScript?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
+    javaScriptEnabled: javaScript,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -31,4 +32,16 @@ export async function signIn(page: Page, municipality: string, email: string) {
   await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();
   await page.waitForURL(`**/${municipality}`);
+}
+
+/** A new resident account with no bookings or sign-ups yet, signed in on this page. */
+export async function signUpNewResident(page: Page, municipality: string): Promise<string> {
+  const email = `nowy-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+  await page.goto(`/${municipality}/sign-up`);
+  await page.getByLabel('Imię i nazwisko lub nazwa', { exact: true }).fill('Nowy Mieszkaniec');
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Hasło', { exact: true }).fill('zielone-drzwi-otwarte-2026');
+  await page.getByRole('button', { name: 'Załóż konto' }).click();
+  await page.waitForURL(`**/${municipality}`);
+  return email;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
 import { toCsv } from '../../core/csv.js';
 import { TIME_ZONE, formatWarsaw } from '../../core/time.js';
 import { activityToOrganize } from './activity.service.js';
@@ -57,7 +58,7 @@ export async function openDaysTotals(em: EntityManager, caller: Caller, editionI
 /** Everyone booked on a slot, confirmed first, then the waiting list in order. */
 export async function slotAttendees(em: EntityManager, caller: Caller, slotId: string): Promise<Booking[]> {
   const slot = await em.findOne(Slot, { id: slotId, activity: { edition: { municipality: caller.municipality.id } } });
-  if (!slot) return [];
+  if (!slot) throw notFound('Slot');
   await activityToOrganize(em, caller, slot.activity.id);
   return em.find(
     Booking,

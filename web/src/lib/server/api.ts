@@ -96,7 +96,8 @@ function toHttpError(event: RequestEvent, combined: CombinedError) {
   }
   if (code === 'FORBIDDEN') return error(403, 'Forbidden');
   if (code === 'NOT_FOUND') return error(404, 'Not found');
-  if (code === 'BAD_USER_INPUT') return error(400, combined.graphQLErrors[0]!.message);
+  // The API answers NOT_FOUND for malformed ids too; what remains is e.g. an unknown filter value.
+  if (code === 'BAD_USER_INPUT') return error(400, 'Bad request');
   if (code === 'RATE_LIMITED') {
     const wait = combined.graphQLErrors[0]!.extensions?.retryAfterSeconds;
     return error(429, { message: 'Too many requests', ...(typeof wait === 'number' ? { retryAfterSeconds: wait } : {}) });
