@@ -53,6 +53,8 @@ test('the privacy notice and the accessibility statement are linked from every p
 test('a resident downloads everything stored about them, then deletes the account and is signed out', async () => {
   const page = await phonePage(browser);
   await signIn(page, 'leszno', EMAIL);
+  // On a phone the header's links are behind its menu.
+  await page.locator('header.site summary').click();
   await page.getByRole('link', { name: 'Moje konto' }).click();
   await page.waitForURL('**/leszno/account');
 
@@ -75,6 +77,7 @@ test('a resident downloads everything stored about them, then deletes the accoun
   await page.getByRole('button', { name: 'Usuń konto na zawsze' }).click();
   await page.waitForURL('**/leszno/account/deleted');
   expect(await page.getByRole('status').textContent()).toContain('zostały usunięte');
+  await page.locator('header.site summary').click();
   expect(await page.getByRole('link', { name: 'Zaloguj się' }).count()).toBe(1);
   expect((await page.context().cookies()).some((c) => c.name === 'razem_session')).toBe(false);
 
