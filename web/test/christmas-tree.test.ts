@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, phonePage, signIn } from './e2e/browser.ts';
+import { launchBrowser, phonePage, signIn, signUpNewResident } from './e2e/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,4 +60,22 @@ test('a resident signs up, staff hand out and take back at the desk, the dashboa
   await resident.context().close();
   await desk.context().close();
   await wall.close();
+});
+
+test('on a phone, a double press on "Zarezerwuj bombki" signs up once and the answer is on screen', async () => {
+  const page = await phonePage(browser);
+  await signUpNewResident(page, 'leszno');
+  await page.goto('/leszno/christmas-tree');
+  await page.getByLabel('Ile bombek').fill('1');
+  await page.getByRole('button', { name: 'Zarezerwuj bombki' }).evaluate((button: HTMLButtonElement) => { button.click(); button.click(); });
+  const status = page.getByRole('status').first();
+  await expect.poll(() => status.textContent()).toContain('Zarezerwowano');
+  const box = (await status.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  // A second request would have been refused (one active sign-up per person) and said so.
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await page.reload();
+  expect(await page.locator('.signup').count()).toBe(1);
+  await page.context().close();
 });

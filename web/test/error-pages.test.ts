@@ -22,6 +22,7 @@ test.each([
   const response = await page.goto(path);
   expect(response!.status()).toBe(status);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(status === 404 ? 'Nie znaleziono strony.' : 'Adres strony jest nieprawidłowy.');
+  await page.locator('summary', { hasText: 'Menu' }).click();
   expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Organizacje', exact: true }).count()).toBe(1);
   expect(await page.getByRole('link', { name: 'Strona główna' }).getAttribute('href')).toBe('/leszno');
   await page.context().close();
