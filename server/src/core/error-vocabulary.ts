@@ -20,6 +20,7 @@ export const CONFLICT_REASONS = [
   'NOT_OPEN', 'ALREADY_SIGNED_UP', 'NOT_CANCELLABLE', 'NOT_RESERVED', 'NOT_PICKED_UP',
   // NGO Fair.
   'HAS_LAYOUT', 'APPLICATIONS_CLOSED', 'ALREADY_APPLIED', 'DUPLICATE_CODE', 'PUBLISHED', 'NOT_ACCEPTED', 'UNSUITABLE', 'TAKEN', 'NOT_PLACED',
+  'STAND_ASSIGNED', 'ASSIGNED_UNSUITABLE',
   // Speed dating.
   'REGISTRATION_CLOSED', 'ALREADY_REGISTERED', 'FINISHED', 'ALREADY_STARTED', 'NO_PLAN',
 ] as const;
@@ -44,6 +45,7 @@ export const FIELD_CODES = [
   'arrayMinSize', 'arrayMaxSize', 'calendarDate', 'krs', 'nip', 'regon', 'weakPassword',
   // Rules services check: ranges, orders of dates, things named that do not exist.
   'range', 'beforeStart', 'afterStart', 'afterFair', 'beforePickup', 'beforePublished', 'beforePrepared', 'outsideEdition', 'aboveCapacity',
+  'outsidePlan', 'standOverlap',
   'unknown', 'unknownCode', 'unknownAccount', 'wrongPassword', 'invalidCursor',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

@@ -68,6 +68,39 @@ describe('fairs and layouts', () => {
     expect(copyFairLayout).toEqual([{ code: 'A1', zone: 'CULTURE', hasPower: true }, { code: 'A2', zone: 'SPORT', hasPower: false }]);
     expect((await staff.fails(`mutation($f: ID!, $from: ID!) { copyFairLayout(fairId: $f, fromFairId: $from) { code } }`, { f: createFair.id, from: earlier })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'HAS_LAYOUT' });
   });
+  test('stands stay on the plan and off each other (edges may touch): the fields say why', async () => {
+    const fairId = await openFair([standInput('A1', 0), standInput('A2', 3)]);
+    const ADD = `mutation($f: ID!, $input: StandInput!) { addStand(fairId: $f, input: $input) { id } }`;
+    const UPDATE = `mutation($id: ID!, $input: StandInput!) { updateStand(id: $id, input: $input) { x } }`;
+    const outside = await staff.fails(ADD, { f: fairId, input: standInput('B1', 38, { y: 18 }) });
+    expect(outside.extensions?.fields).toEqual([expect.objectContaining({ field: 'x', code: 'outsidePlan' }), expect.objectContaining({ field: 'y', code: 'outsidePlan' })]);
+    expect((await staff.fails(ADD, { f: fairId, input: standInput('B1', 4.5) })).extensions?.fields).toEqual([expect.objectContaining({ field: 'x', code: 'standOverlap' })]);
+    const ids = await standIds(fairId);
+    expect((await staff.fails(UPDATE, { id: ids.A2, input: standInput('A2', 2) })).extensions?.fields).toEqual([expect.objectContaining({ field: 'x', code: 'standOverlap' })]);
+    // Moving a stand onto its own old place, or to touch a neighbour, is fine.
+    expect((await staff.ok(UPDATE, { id: ids.A2, input: standInput('A2', 37) })).updateStand.x).toBe(37);
+    await staff.ok(ADD, { f: fairId, input: standInput('B1', 3) });
+  });
+
+  test('layout edits that would break an assignment are refused: removing an assigned stand, making it unsuitable or reserved', async () => {
+    const fairId = await openFair([standInput('A1', 0, { hasPower: true }), standInput('A2', 3)]);
+    const ids = await standIds(fairId);
+    const member = await memberOfNewOrganization();
+    const applicationId = (await member.client.ok(APPLY, { input: application(fairId, member.organizationId, { needsPower: true }) })).applyForStand.id;
+    await accept(applicationId);
+    await staff.ok(`mutation($a: ID!, $s: ID!) { assignFairStand(applicationId: $a, standId: $s) }`, { a: applicationId, s: ids.A1 });
+    const REMOVE = `mutation($id: ID!) { removeStand(id: $id) }`;
+    const UPDATE = `mutation($id: ID!, $input: StandInput!) { updateStand(id: $id, input: $input) { id } }`;
+    expect((await staff.fails(REMOVE, { id: ids.A1 })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STAND_ASSIGNED' });
+    expect((await staff.fails(UPDATE, { id: ids.A1, input: standInput('A1', 0, { hasPower: false }) })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ASSIGNED_UNSUITABLE' });
+    expect((await staff.fails(UPDATE, { id: ids.A1, input: standInput('A1', 0, { hasPower: true, reserved: true }) })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ASSIGNED_UNSUITABLE' });
+    // The stand and its organisation are still there; changes it can live with go through.
+    await staff.ok(UPDATE, { id: ids.A1, input: standInput('A1', 10, { hasPower: true, zone: 'SPORT' }) });
+    const { fair } = await staff.ok(`query($id: ID!) { fair(id: $id) { stands { code } placements { standId applicationId } } }`, { id: fairId });
+    expect(fair.stands.map((s: any) => s.code)).toEqual(['A1', 'A2']);
+    expect(fair.placements).toEqual([{ standId: ids.A1, applicationId }]);
+    expect(await staff.ok(REMOVE, { id: ids.A2 })).toEqual({ removeStand: true });
+  });
 });
 
 describe('applications', () => {

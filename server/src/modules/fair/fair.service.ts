@@ -65,27 +65,54 @@ describeConstraints({
   stand_assignment_application_unique: TAKEN,
 });
 
+/** Touching edges are fine (rows of stands share them); less than this is rounding. */
+const EDGE = 1e-6;
+
+/** A stand stays on the plan and off every other stand of the fair. */
+async function checkPlacement(em: EntityManager, fair: Fair, input: StandInput, standId?: string) {
+  const problems: FieldProblem[] = [];
+  if (input.x + input.width > fair.planWidth + EDGE) problems.push({ field: 'x', code: 'outsidePlan', message: `The stand must end within the plan's width (${fair.planWidth} m).` });
+  if (input.y + input.height > fair.planHeight + EDGE) problems.push({ field: 'y', code: 'outsidePlan', message: `The stand must end within the plan's height (${fair.planHeight} m).` });
+  const others = await em.find(Stand, standId ? { fair, id: { $ne: standId } } : { fair });
+  const overlapped = others.find((o) =>
+    input.x < o.x + o.width - EDGE && o.x < input.x + input.width - EDGE && input.y < o.y + o.height - EDGE && o.y < input.y + input.height - EDGE);
+  if (overlapped) problems.push({ field: 'x', code: 'standOverlap', message: `The stand overlaps stand ${overlapped.code}.` });
+  if (problems.length) throw inputError(problems);
+}
+
+const standFields = (input: StandInput) => ({ ...input, reservedFor: input.reserved ? input.reservedFor?.trim() || null : null });
+
 export async function addStand(em: EntityManager, caller: Caller, fairId: string, input: StandInput): Promise<Stand> {
   const fair = await fairToManage(em, caller, fairId);
-  const stand = em.create(Stand, { ...input, reservedFor: input.reserved ? input.reservedFor?.trim() || null : null, fair });
+  await checkPlacement(em, fair, input);
+  const stand = em.create(Stand, { ...standFields(input), fair });
   await em.flush();
   return stand;
 }
 
-export async function updateStand(em: EntityManager, caller: Caller, id: string, input: StandInput): Promise<Stand> {
+async function standToManage(em: EntityManager, caller: Caller, id: string) {
   authorize(caller.actor, 'fair.manage');
-  const stand = await em.findOne(Stand, { id, fair: { municipality: caller.municipality.id } });
+  const stand = await em.findOne(Stand, { id, fair: { municipality: caller.municipality.id } }, { populate: ['fair'] });
   if (!stand) throw notFound('Stand');
-  em.assign(stand, { ...input, reservedFor: input.reserved ? input.reservedFor?.trim() || null : null });
-  if (stand.reserved) await em.nativeDelete(StandAssignment, { stand });
+  return stand;
+}
+
+/** Layout edits never silently undo the plan: a change the stand's organisation could no longer use is refused. */
+export async function updateStand(em: EntityManager, caller: Caller, id: string, input: StandInput): Promise<Stand> {
+  const stand = await standToManage(em, caller, id);
+  await checkPlacement(em, stand.fair, input, stand.id);
+  const placed = await em.findOne(StandAssignment, { stand }, { populate: ['application'] });
+  if (placed && !fits({ ...standSpec(stand), ...input }, applicationSpec(placed.application))) {
+    throw conflict('ASSIGNED_UNSUITABLE', 'After this change the stand would not meet the needs of the organisation assigned to it (or would be reserved); move the organisation first.');
+  }
+  em.assign(stand, standFields(input));
   await em.flush();
   return stand;
 }
 
 export async function removeStand(em: EntityManager, caller: Caller, id: string): Promise<boolean> {
-  authorize(caller.actor, 'fair.manage');
-  const stand = await em.findOne(Stand, { id, fair: { municipality: caller.municipality.id } });
-  if (!stand) throw notFound('Stand');
+  const stand = await standToManage(em, caller, id);
+  if (await em.count(StandAssignment, { stand })) throw conflict('STAND_ASSIGNED', 'An organisation is assigned to this stand; move it or free the stand first.');
   em.remove(stand);
   await em.flush();
   return true;

@@ -10,3 +10,8 @@ export interface MapStand {
   reserved: boolean;
   occupant?: string | null;
 }
+
+/** Colour-blind-safe palette (Okabe–Ito), one per zone, and grey for stands kept for the city. */
+export const colours: Record<string, string> = {
+  CHILDREN: '#E69F00', SPORT: '#56B4E9', HEALTH: '#009E73', CULTURE: '#CC79A7', ECOLOGY: '#7FBF3F', SOCIAL: '#F0E442', RESERVED: '#bdbdbd',
+};

@@ -35,15 +35,20 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
   return { fairs, fair: data.fair, report: data.fairPlanReport };
 };
 
-const done = (result: MutationResult<unknown>) => (result.ok ? { updated: true } : fail(400, { failure: result.failure }));
+/** `at` says which form answered, so the page shows the outcome next to it. */
+const done = (result: MutationResult<unknown>, at: string) => (result.ok ? { updated: true, at } : fail(400, { failure: result.failure, at }));
+const fairId = async (request: Request) => String((await request.formData()).get('fairId'));
 
 export const actions: Actions = {
   review: async ({ request, locals }) => {
     const form = await request.formData();
-    return done(await locals.api.mutate(Review, { input: { applicationId: String(form.get('id')), status: String(form.get('status')) as never, reason: text(form, 'reason') } }));
+    const id = String(form.get('id'));
+    return done(await locals.api.mutate(Review, { input: { applicationId: id, status: String(form.get('status')) as never, reason: text(form, 'reason') } }), id);
   },
-  allocate: async ({ request, locals }) => done(await locals.api.mutate(Allocate, { fairId: String((await request.formData()).get('fairId')) })),
-  publish: async ({ request, locals }) => done(await locals.api.mutate(Status, { id: String((await request.formData()).get('fairId')), status: 'PUBLISHED' })),
+  allocate: async ({ request, locals }) => done(await locals.api.mutate(Allocate, { fairId: await fairId(request) }), 'plan'),
+  publish: async ({ request, locals }) => done(await locals.api.mutate(Status, { id: await fairId(request), status: 'PUBLISHED' }), 'plan'),
+  /** Back to allocating: the public no longer sees who stands where. */
+  unpublish: async ({ request, locals }) => done(await locals.api.mutate(Status, { id: await fairId(request), status: 'ALLOCATING' }), 'plan'),
   /** Click-to-edit: the target stand's occupant decides between a move and a swap. */
   move: async ({ request, locals }) => {
     const form = await request.formData();
@@ -51,7 +56,10 @@ export const actions: Actions = {
     const occupant = text(form, 'occupantApplicationId');
     return done(occupant
       ? await locals.api.mutate(Swap, { a: application, b: occupant })
-      : await locals.api.mutate(Assign, { a: application, s: String(form.get('standId')) }));
+      : await locals.api.mutate(Assign, { a: application, s: String(form.get('standId')) }), 'map');
   },
-  unassign: async ({ request, locals }) => done(await locals.api.mutate(Unassign, { a: String((await request.formData()).get('applicationId')) })),
+  unassign: async ({ request, locals }) => {
+    const id = String((await request.formData()).get('applicationId'));
+    return done(await locals.api.mutate(Unassign, { a: id }), id);
+  },
 };
