@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as vocabulary from '../../server/src/core/error-vocabulary.ts';
 import * as enums from '#lib/enums.ts';
@@ -46,6 +46,14 @@ describe('message files', () => {
     const values = schemaEnums.get(enumName)!;
     expect(matchedValues(pl[key]).sort()).toEqual(expect.arrayContaining([...values].sort()));
     expect(matchedValues(en[key]).sort()).toEqual(expect.arrayContaining([...values].sort()));
+  });
+
+  test('every message is used somewhere in the app (no dead texts to translate)', () => {
+    const sources = readdirSync(new URL('../src', import.meta.url), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(svelte|ts)$/.test(entry.name) && !entry.parentPath.includes('paraglide'))
+      .map((entry) => readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8')).join('\n');
+    const used = new Set([...sources.matchAll(/\bm\.(\w+)/g)].map(([, key]) => key));
+    expect(Object.keys(pl).filter((key) => key !== '$schema' && !used.has(key))).toEqual([]);
   });
 
   test('the choices forms offer are exactly the values the API accepts', () => {
