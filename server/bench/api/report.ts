@@ -223,13 +223,14 @@ const SECTION_PREFIX = '## API side by side';
 
 /**
  * Puts the section into docs/benchmarks.md in place of the previous one (or at the end). `npm run
- * bench` rewrites the top of the file and keeps every `## ` section, this one included.
+ * bench` rewrites the top of the file and keeps every `## ` section, this one included. Other
+ * benchmarks (bench:growth) pass their own section's prefix.
  */
-export function writeDocs(repoRoot: string, section: string): string {
+export function writeDocs(repoRoot: string, section: string, sectionPrefix = SECTION_PREFIX): string {
   const file = path.join(repoRoot, 'docs', 'benchmarks.md');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const parts = text.split(/^(?=## )/m);
-  const index = parts.findIndex((part) => part.startsWith(SECTION_PREFIX));
+  const index = parts.findIndex((part) => part.startsWith(sectionPrefix));
   const block = `${section.trimEnd()}\n\n`;
   if (index >= 0) parts[index] = block;
   else parts.push(`${parts.at(-1)?.endsWith('\n\n') ? '' : '\n'}${block}`);

@@ -252,7 +252,7 @@ export async function seedBenchDatabase(serverUrl: string, databaseName: string,
  * Waits until no other connection works on the database: requests still in flight when a load
  * stops go on committing for a while, and must not land after the next reset.
  */
-async function waitUntilQuiet(client: pg.ClientBase): Promise<void> {
+export async function waitUntilQuiet(client: pg.ClientBase): Promise<void> {
   let quietPolls = 0;
   for (let polls = 0; quietPolls < 3 && polls < 600; polls++) {
     const { rows } = await client.query<{ busy: number }>(
