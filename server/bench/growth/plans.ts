@@ -35,7 +35,8 @@ function walk(node: Node, visit: (node: Node) => void) {
 export const explainable = (s: CapturedStatement) => /^\s*(select|with)\b/i.test(s.text);
 
 function label(text: string): string {
-  const table = /from\s+"?(\w+)"?/i.exec(text)?.[1] ?? '?';
+  // The query builder's own table is quoted with an alias (`from "slot" as "s"`); the JSON shapes' subqueries are not.
+  const table = /from\s+"(\w+)"\s+as\s+"\w+"/i.exec(text)?.[1] ?? /from\s+"?(\w+)"?/i.exec(text)?.[1] ?? '?';
   const kind = /count\(/i.test(text) && !/\blimit\b/i.test(text) ? 'count' : /\blimit\b/i.test(text) ? 'page' : 'lookup';
   return `${table} ${kind}`;
 }
