@@ -14,9 +14,9 @@ export function ormConfig(clientUrl: string, entities: Options['entities'], extr
     dataloader: true,
     forceUtcTimezone: true,
     pool: { min: 0, max: 20 },
-    // Hand-written SQL functions (see the initial migration) are ours, not the schema generator's to drop;
-    // the rate limiter's table belongs to rate-limiter-flexible, not to an entity.
-    schemaGenerator: { ignoreRoutines: true, skipTables: ['rate_limit'] },
+    // Hand-written SQL functions and triggers (see the initial and tenancy migrations) are ours, not the
+    // schema generator's to drop; the rate limiter's table belongs to rate-limiter-flexible, not to an entity.
+    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true, skipTables: ['rate_limit'] },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,

@@ -17,11 +17,11 @@ import { Slot } from './slot.entity.js';
 @Index({ properties: ['slot', 'status', 'queueNumber'] })
 @Check({
   name: 'booking_no_overlapping_confirmed',
-  expression: `exclude using gist (user_id with =, tstzrange(starts_at, ends_at) with &&) where (status = 'CONFIRMED')`,
+  expression: `exclude using gist (municipality_id with =, user_id with =, tstzrange(starts_at, ends_at) with &&) where (status = 'CONFIRMED')`,
 })
 @Index({
   name: 'booking_one_active_per_slot',
-  expression: `create unique index "booking_one_active_per_slot" on "booking" ("slot_id", "user_id") where "status" in ('CONFIRMED', 'WAITLISTED')`,
+  expression: `create unique index "booking_one_active_per_slot" on "booking" ("municipality_id", "slot_id", "user_id") where "status" in ('CONFIRMED', 'WAITLISTED')`,
 })
 @ObjectType()
 export class Booking {

@@ -69,6 +69,9 @@ export async function programmeSlots(
     const qb = em.createQueryBuilder(Slot, 's').join('s.activity', 'a');
     if (withOrganizations) qb.join('a.organization', 'o');
     qb.where({ 'a.edition': edition.id, 'a.status': ActivityStatus.APPROVED });
+    // Redundant with the edition, but it lets the planner walk this municipality's slots in time
+    // order (slot_municipality_id_starts_at_id_index) rather than every municipality's (bench:growth).
+    qb.andWhere('s.municipality_id = ?', [caller.municipality.id]);
     if (filter.day) {
       qb.andWhere({ startsAt: { $gte: warsawTimeToInstant(filter.day), $lt: warsawTimeToInstant(nextDate(filter.day)) } });
     }

@@ -13,9 +13,10 @@ import { Activity } from './activity.entity.js';
 @Entity()
 @Check({ name: 'slot_seats_within_capacity', expression: 'seats_taken >= 0 and (capacity is null or seats_taken <= capacity)' })
 @Check({ name: 'slot_starts_before_end', expression: 'starts_at < ends_at' })
-@Index({ properties: ['startsAt', 'id'] })
+// The programme's page order within a municipality (municipality_id is filled by the database: see the tenancy migration).
+@Index({ name: 'slot_municipality_id_starts_at_id_index', expression: 'create index "slot_municipality_id_starts_at_id_index" on "slot" ("municipality_id", "starts_at", "id")' })
 // Slots of one activity never overlap, whatever writes run at once.
-@Check({ name: 'slot_no_overlap_in_activity', expression: 'exclude using gist (activity_id with =, tstzrange(starts_at, ends_at) with &&)' })
+@Check({ name: 'slot_no_overlap_in_activity', expression: 'exclude using gist (municipality_id with =, activity_id with =, tstzrange(starts_at, ends_at) with &&)' })
 @ObjectType()
 export class Slot {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
