@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `municipality_id`, filled from that parent on insert by a trigger (the application need not
  * know the column); every foreign key between tenant tables becomes composite, `(municipality_id,
  * x_id) → parent (municipality_id, id)`, so a row can only point at rows of its own municipality,
- * whatever the code asks; unique rules lead with the municipality. Primary keys stay `id` (globally
+ * whatever the code asks; unique rules include the municipality. Primary keys stay `id` (globally
  * unique UUIDs, found by id alone) with `unique (municipality_id, id)` beside them as the key the
  * composite foreign keys reference. The list of global tables lives in `core/db/tenancy.ts`.
  */
@@ -57,7 +57,10 @@ const OWNING_REFERENCES: { table: string; references: Reference[] }[] = [
   { table: 'booking', references: [{ column: 'slot_id', parent: 'slot', onDelete: 'cascade' }, { column: 'user_id', parent: 'user', onDelete: 'set null' }] },
 ];
 
-/** Unique rules that now lead with the municipality; their names stay (errors map them to reasons). */
+/**
+ * Unique rules that now include the municipality; their names stay (errors map them to reasons). It
+ * comes last, so each still serves lookups by its leading column (a membership by its organisation).
+ */
 const UNIQUE: { table: string; name: string; columns: string; where?: string }[] = [
   { table: 'membership', name: 'membership_organization_id_user_id_unique', columns: 'organization_id, user_id' },
   { table: 'bauble_signup', name: 'bauble_signup_campaign_code_unique', columns: 'campaign_id, code' },
@@ -119,8 +122,8 @@ end $fn$;`);
     for (const { table, name, columns, where } of UNIQUE) {
       this.addSql(`alter table ${q(table)} drop constraint if exists ${name}; drop index if exists ${name};`);
       this.addSql(where
-        ? `create unique index ${name} on ${q(table)} (municipality_id, ${columns}) where ${where};`
-        : `alter table ${q(table)} add constraint ${name} unique (municipality_id, ${columns});`);
+        ? `create unique index ${name} on ${q(table)} (${columns}, municipality_id) where ${where};`
+        : `alter table ${q(table)} add constraint ${name} unique (${columns}, municipality_id);`);
     }
     for (const { table, name, definition } of EXCLUSIONS) this.addSql(`alter table ${q(table)} drop constraint ${name}, add constraint ${name} ${definition};`);
     // The programme pages through one municipality's slots in time order.

@@ -21,7 +21,7 @@ import { Slot } from './slot.entity.js';
 })
 @Index({
   name: 'booking_one_active_per_slot',
-  expression: `create unique index "booking_one_active_per_slot" on "booking" ("municipality_id", "slot_id", "user_id") where "status" in ('CONFIRMED', 'WAITLISTED')`,
+  expression: `create unique index "booking_one_active_per_slot" on "booking" ("slot_id", "user_id", "municipality_id") where "status" in ('CONFIRMED', 'WAITLISTED')`,
 })
 @ObjectType()
 export class Booking {
