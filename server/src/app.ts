@@ -213,6 +213,14 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
       } catch {
         problems.push('database unreachable');
       }
+      // Anonymous public reads go to any replica at random: one that does not answer fails some of them.
+      for (const [i, replica] of orm.driver.readReplicas().entries()) {
+        try {
+          await replica.execute('select 1');
+        } catch {
+          problems.push(`replica-${i + 1} unreachable`);
+        }
+      }
     }
     res.status(problems.length ? 503 : 200).json({ ready: !problems.length, problems });
   });

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { createApp } from './app.js';
 import { readConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
-import { createOrm, migrate } from './core/db/orm.js';
+import { createOrm, migrate, replicaOptions } from './core/db/orm.js';
 import { projectRoot } from './core/db/paths.js';
 import { entities } from './entities.js';
 import { createDelivery, startOutboxSender } from './core/outbox/index.js';
@@ -55,7 +55,7 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
 
 const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
 const database = await openDatabase(config);
-const orm = await createOrm(database.url, entities);
+const orm = await createOrm(database.url, entities, { replicas: replicaOptions(config.databaseReplicaUrls) });
 const applied = await migrate(orm);
 if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
 if (config.seedDemoData && (await seedDemoData(orm.em.fork()))) logger.info('loaded demo data');

@@ -32,4 +32,12 @@ describe('configuration', () => {
     const config = readConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/razem', METRICS_TOKEN: 'a'.repeat(16) });
     expect(config).toMatchObject({ production: true, prettyLogs: false, metricsToken: 'a'.repeat(16) });
   });
+
+  test('read replicas: none unless listed, only PostgreSQL URLs, only beside DATABASE_URL', () => {
+    expect(readConfig({}).databaseReplicaUrls).toEqual([]);
+    const config = readConfig({ DATABASE_URL: 'postgresql://db/razem', DATABASE_REPLICA_URLS: 'postgresql://r1/razem, postgres://r2/razem' });
+    expect(config.databaseReplicaUrls).toEqual(['postgresql://r1/razem', 'postgres://r2/razem']);
+    expect(() => readConfig({ DATABASE_URL: 'postgresql://db/razem', DATABASE_REPLICA_URLS: 'mysql://r1/razem' })).toThrow(/DATABASE_REPLICA_URLS: expected postgresql:\/\/ URLs/);
+    expect(() => readConfig({ DATABASE_REPLICA_URLS: 'postgresql://r1/razem' })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+  });
 });

@@ -10,6 +10,8 @@ export interface AppConfig {
   production: boolean;
   /** When absent the project starts its own embedded PostgreSQL. */
   databaseUrl: string | undefined;
+  /** Streaming replicas of DATABASE_URL that anonymous public reads may use (empty: everything on the primary). */
+  databaseReplicaUrls: string[];
   host: string;
   port: number;
   /** Origin printed to the user and used in links (e.g. calendar feeds); WebSockets from it are accepted. */
@@ -57,6 +59,20 @@ const milliseconds = makeValidator<number>((value) => {
   if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new Error('expected milliseconds between 0 and 600000');
   return n;
 });
+/** Comma-separated PostgreSQL URLs. */
+const postgresUrls = makeValidator<string[]>((value) => {
+  const urls = value.split(',').map((u) => u.trim()).filter(Boolean);
+  for (const u of urls) {
+    let protocol: string;
+    try {
+      protocol = new URL(u).protocol;
+    } catch {
+      throw new Error(`not a URL: ${u}`);
+    }
+    if (protocol !== 'postgresql:' && protocol !== 'postgres:') throw new Error(`expected postgresql:// URLs, got ${protocol}`);
+  }
+  return urls;
+});
 const envName = (rule: string) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
 /** Every variable the server reads, with its type and default. */
@@ -65,6 +81,7 @@ function variables() {
   return {
     NODE_ENV: str({ choices: ['development', 'production', 'test'], default: undefined }),
     DATABASE_URL: url({ default: undefined }),
+    DATABASE_REPLICA_URLS: postgresUrls({ default: [], desc: 'comma-separated read replicas of DATABASE_URL' }),
     HOST: str({ default: '127.0.0.1' }),
     PORT: port({ default: 3000 }),
     PUBLIC_ORIGIN: url({ default: undefined }),
@@ -105,6 +122,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: expected at least 16 characters');
   // The production image leaves the embedded PostgreSQL out: it is for trying the app locally.
   if (e.NODE_ENV === 'production' && !e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
+  // Replicas of the embedded PostgreSQL cannot exist: it is started here, with no replication set up.
+  if (e.DATABASE_REPLICA_URLS.length && !e.DATABASE_URL) problems.push('DATABASE_REPLICA_URLS: needs DATABASE_URL (replicas of the embedded PostgreSQL do not exist)');
   if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const production = e.NODE_ENV === 'production';
@@ -112,6 +131,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     production,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReplicaUrls: e.DATABASE_REPLICA_URLS,
     host: e.HOST,
     port: e.PORT,
     publicOrigin,

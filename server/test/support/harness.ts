@@ -10,7 +10,7 @@ import { defaultQueryLimits, type QueryLimits } from '../../src/core/graphql/pro
 import { type Logger, silentLogger } from '../../src/core/logger.js';
 import { RateLimiter, type RateLimitSettings } from '../../src/core/rate-limit.js';
 import { MembershipRole, Role } from '../../src/core/auth/roles.js';
-import { createOrm, type Orm } from '../../src/core/db/orm.js';
+import { createOrm, type Orm, replicaOptions } from '../../src/core/db/orm.js';
 import { entities } from '../../src/entities.js';
 import { createUser, User } from '../../src/modules/accounts/index.js';
 import { startSession } from '../../src/modules/accounts/account.service.js';
@@ -122,16 +122,19 @@ export async function startTestApp(
     cuttableDatabase?: boolean;
     /** Where the app logs (silent unless a test reads the log). */
     logger?: Logger;
+    /** A migrated database of the test's own and its read replicas, used instead of a copy of the template and left in place. */
+    database?: { url: string; replicaUrls: string[] };
   } = {},
 ): Promise<TestApp> {
   const serverUrl = inject('postgresServerUrl');
   const databaseName = `razem_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const databaseUrl = await recreateDatabase(serverUrl, databaseName, TEMPLATE_DATABASE);
+  const databaseUrl = options.database?.url ?? await recreateDatabase(serverUrl, databaseName, TEMPLATE_DATABASE);
   let counting = false;
   let queries = 0;
   const proxy = options.cuttableDatabase ? await startTcpProxy(new URL(databaseUrl).hostname, Number(new URL(databaseUrl).port)) : null;
   const appDatabaseUrl = proxy ? Object.assign(new URL(databaseUrl), { port: String(proxy.port) }).toString() : databaseUrl;
   const orm = await createOrm(appDatabaseUrl, entities, {
+    replicas: replicaOptions(options.database?.replicaUrls ?? []),
     onQuery: (sql) => {
       if (counting) queries++;
       return sql;
@@ -225,7 +228,7 @@ export async function startTestApp(
       await orm.close();
       await rateLimitPool.end();
       await proxy?.close();
-      await dropDatabase(serverUrl, databaseName);
+      if (!options.database) await dropDatabase(serverUrl, databaseName);
     },
   };
 }

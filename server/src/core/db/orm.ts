@@ -1,13 +1,28 @@
-import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { migrationsDir } from './paths.js';
 
-export type Orm = MikroORM;
+/** MikroORM's PostgreSQL driver, naming its read replicas: it picks one at random per read, /ready checks each. */
+class Driver extends PostgreSqlDriver {
+  readReplicas() {
+    return [...this.replicas];
+  }
+}
+
+export type Orm = MikroORM & { driver: Driver };
+
+/** `replicas` for createOrm: streaming replicas of the primary (DATABASE_REPLICA_URLS), named in logs and /ready. */
+export const replicaOptions = (urls: string[]): Options['replicas'] => urls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl }));
 
 export function ormConfig(clientUrl: string, entities: Options['entities'], extra: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
+    driver: Driver,
+    // A replica lags behind the primary, so MikroORM's default (every read outside a transaction on a
+    // replica) would hide what a person just did. Reads use the primary unless a public read path asks
+    // for a replica (core/db/replicas.ts).
+    preferReadReplicas: false,
     entities,
     extensions: [Migrator],
     // Relations reached from list fields are batched per request instead of one query per row.
@@ -29,8 +44,8 @@ export function ormConfig(clientUrl: string, entities: Options['entities'], extr
   });
 }
 
-export function createOrm(clientUrl: string, entities: Options['entities'], extra: Partial<Options> = {}) {
-  return MikroORM.init(ormConfig(clientUrl, entities, extra));
+export async function createOrm(clientUrl: string, entities: Options['entities'], extra: Partial<Options> = {}): Promise<Orm> {
+  return (await MikroORM.init(ormConfig(clientUrl, entities, extra))) as Orm;
 }
 
 /** Creates the database on the server when it does not exist yet (fresh embedded cluster, fresh compose volume). */

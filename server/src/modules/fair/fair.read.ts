@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import { publicReads } from '../../core/db/replicas.js';
+import { notFound } from '../../core/errors.js';
 import type { Selection } from '../../core/graphql/selection.js';
 import { organizationReadShape } from '../organizations/index.js';
 import { FairStatus } from './fair.enums.js';
@@ -50,7 +52,9 @@ function fairShape(em: EntityManager, caller: Caller, fair: Fair): JsonShape {
 export async function readFair(em: EntityManager, caller: Caller, id: string, selection: Selection): Promise<FairRow> {
   const fair = await findFair(em, caller, id);
   const { text, params } = jsonObject(fairShape(em, caller, fair), selection);
-  const [row] = await em.getConnection().execute<{ fair: FairRow }[]>(`select ${text} as fair from fair f where f.id = ?`, [...params, fair.id]);
-  return row!.fair;
+  const [row] = await em.getConnection(publicReads(em, caller)).execute<{ fair: FairRow }[]>(`select ${text} as fair from fair f where f.id = ?`, [...params, fair.id]);
+  // Visibility was checked on the primary; a replica that has not caught up with a new fair yet has no row.
+  if (!row) throw notFound('Fair');
+  return row.fair;
 }
 export type ApplicationRow = Partial<Omit<FairApplication, 'organization'>> & { id: string; organization: unknown };

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
 import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
 import { nextDate, warsawTimeToInstant } from '../../core/time.js';
@@ -66,7 +67,7 @@ export async function programmeSlots(
   // view over the whole edition, and that join was most of its time.
   const searchWords = (filter.search ?? '').split(/\s+/).filter(Boolean);
   const matching = (withOrganizations: boolean) => {
-    const qb = em.createQueryBuilder(Slot, 's').join('s.activity', 'a');
+    const qb = em.createQueryBuilder(Slot, 's', publicReads(em, caller)).join('s.activity', 'a');
     if (withOrganizations) qb.join('a.organization', 'o');
     qb.where({ 'a.edition': edition.id, 'a.status': ActivityStatus.APPROVED });
     // Redundant with the edition, but it lets the planner walk this municipality's slots in time

@@ -7,6 +7,7 @@ import type { Caller } from '../../core/context.js';
 import { toCsv } from '../../core/csv.js';
 import { describeConstraints } from '../../core/db/constraints.js';
 import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
@@ -78,7 +79,7 @@ export async function listOrganizations(
 ): Promise<Connection<OrganizationRow>> {
   checkPageSize(first);
   if (filter.status && filter.status !== OrganizationStatus.PUBLISHED) authorize(caller.actor, 'organization.moderate');
-  const qb = em.createQueryBuilder(Organization, 'o').where({
+  const qb = em.createQueryBuilder(Organization, 'o', publicReads(em, caller)).where({
     municipality: caller.municipality.id,
     status: filter.status ?? OrganizationStatus.PUBLISHED,
   });
@@ -267,12 +268,12 @@ export function publicBenefitOrganizations(em: EntityManager, caller: Caller, ta
   return em.find(
     Organization,
     { municipality: caller.municipality.id, status: OrganizationStatus.PUBLISHED, publicBenefitYears: { $contains: [taxYear] } },
-    { orderBy: { name: 'asc' } },
+    { orderBy: { name: 'asc' }, connectionType: publicReads(em, caller) },
   );
 }
 
 export async function districts(em: EntityManager, caller: Caller): Promise<string[]> {
-  const rows = await em.getConnection().execute<{ district: string }[]>(
+  const rows = await em.getConnection(publicReads(em, caller)).execute<{ district: string }[]>(
     `select distinct address_district as district from organization
      where municipality_id = ? and status = 'PUBLISHED' and address_district is not null order by 1`,
     [caller.municipality.id],
