@@ -24,6 +24,10 @@ test.each([
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(status === 404 ? 'Nie znaleziono strony.' : 'Adres strony jest nieprawidłowy.');
   await page.locator('summary', { hasText: 'Menu' }).click();
   expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Organizacje', exact: true }).count()).toBe(1);
+  // Escape closes the menu again and leaves focus on its button.
+  await page.keyboard.press('Escape');
+  expect(await page.locator('details.menu').evaluate((menu: HTMLDetailsElement) => menu.open)).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
   expect(await page.getByRole('link', { name: 'Strona główna' }).getAttribute('href')).toBe('/leszno');
   await page.context().close();
 });

@@ -38,8 +38,10 @@ export function submitted({ reset = false }: { reset?: boolean } = {}): SubmitFu
 function focusOutcome(form: HTMLFormElement, scope: Element | null) {
   const invalid = form.isConnected ? form.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
   if (invalid) return invalid.focus();
-  const around = scope?.isConnected ? scope : (document.getElementById('content') ?? document.body);
-  const message = around.querySelector<HTMLElement>('[role="alert"], [role="status"]');
+  const page = document.getElementById('content') ?? document.body;
+  const around = scope?.isConnected ? scope : page;
+  // A page-wide refusal (e.g. the console's, above its controls) sits outside the form's card.
+  const message = around.querySelector<HTMLElement>('[role="alert"], [role="status"]') ?? page.querySelector<HTMLElement>('[role="alert"]');
   if (!message) return;
   message.tabIndex = -1;
   message.focus({ preventScroll: true });
