@@ -22,11 +22,13 @@ test.each([
   const response = await page.goto(path);
   expect(response!.status()).toBe(status);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(status === 404 ? 'Nie znaleziono strony.' : 'Adres strony jest nieprawidłowy.');
+  // The page's script must run for Escape to close the menu.
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
   await page.locator('summary', { hasText: 'Menu' }).click();
   expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Organizacje', exact: true }).count()).toBe(1);
   // Escape closes the menu again and leaves focus on its button.
   await page.keyboard.press('Escape');
-  expect(await page.locator('details.menu').evaluate((menu: HTMLDetailsElement) => menu.open)).toBe(false);
+  await expect.poll(() => page.locator('details.menu').evaluate((menu: HTMLDetailsElement) => menu.open)).toBe(false);
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
   expect(await page.getByRole('link', { name: 'Strona główna' }).getAttribute('href')).toBe('/leszno');
   await page.context().close();
