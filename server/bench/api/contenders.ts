@@ -146,3 +146,16 @@ export function startWeb(port: number, apiPort: number, logDir: string): Promise
     probe: async (p) => (await fetch(`http://127.0.0.1:${p}/`)).status < 500,
   });
 }
+
+/** Ctrl-C or SIGTERM stops every process the benchmark started; a second press exits at once. */
+export function stopAllOnSignal(say: (line: string) => void, what: string): void {
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      say(`${signal}: stopping ${what}…`);
+      void stopAll().finally(() => process.exit(130));
+    });
+  }
+}

@@ -237,3 +237,16 @@ export function writeDocs(repoRoot: string, section: string, sectionPrefix = SEC
   writeFileSync(file, `${parts.join('').trimEnd()}\n`);
   return file;
 }
+
+/** Prints a benchmark's section, writes it into docs/benchmarks.md when asked, and fails the run on failures. */
+export function publish(
+  name: string, section: string, failures: string[],
+  options: { write: boolean; repoRoot: string; sectionPrefix?: string; say: (line: string) => void },
+): void {
+  console.log(`\n${section}`);
+  if (options.write) options.say(`written to ${writeDocs(options.repoRoot, section, options.sectionPrefix)}`);
+  if (failures.length) {
+    console.error(`[${name}] ${failures.length} failure(s):\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}

@@ -18,11 +18,11 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import {
-  type Contender, razemRunner, repoRoot, startFloor, startPostGraphile, startRazem, startWeb, stopAll, stopProcess, webBuildDir,
+  type Contender, razemRunner, repoRoot, startFloor, startPostGraphile, startRazem, startWeb, stopAll, stopAllOnSignal, stopProcess, webBuildDir,
 } from './contenders.js';
 import { type LoadPlan, type RequestSpec, runLoad } from './load.js';
 import { cpuModel, CpuMeter, machineBusyMs, postgresPids, RssSampler } from './procstat.js';
-import { type BenchReport, renderReport, type RoundSample, type RushSample, type WorkloadResult, writeDocs } from './report.js';
+import { type BenchReport, publish, renderReport, type RoundSample, type RushSample, type WorkloadResult } from './report.js';
 import { type BenchData, resetBookings, seedBenchDatabase } from './seed.js';
 import { StatementCounter } from './sql-counter.js';
 import {
@@ -332,23 +332,10 @@ async function main() {
   };
   await db.end();
   const section = renderReport(report);
-  console.log(`\n${section}`);
-  if (settings.write) say(`written to ${writeDocs(repoRoot, section)}`);
-  if (failures.length) {
-    console.error(`[bench:api] ${failures.length} failure(s):\n  ${failures.join('\n  ')}`);
-    process.exitCode = 1;
-  }
+  publish('bench:api', section, failures, { write: settings.write, repoRoot, say });
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    say(`${signal}: stopping the contenders…`);
-    void stopAll().finally(() => process.exit(130));
-  });
-}
+stopAllOnSignal(say, 'the contenders');
 
 try {
   await main();

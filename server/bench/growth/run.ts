@@ -18,10 +18,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { type Contender, razemRunner, repoRoot, startRazem, stopAll, stopProcess } from '../api/contenders.js';
+import { type Contender, razemRunner, repoRoot, startRazem, stopAll, stopAllOnSignal, stopProcess } from '../api/contenders.js';
 import { type LoadPlan, type RequestSpec, runLoad } from '../api/load.js';
 import { cpuModel, CpuMeter, machineBusyMs, postgresPids } from '../api/procstat.js';
-import { writeDocs } from '../api/report.js';
+import { publish } from '../api/report.js';
 import type { BenchData } from '../api/seed.js';
 import { type CapturedStatement, StatementCounter } from '../api/sql-counter.js';
 import { bookingRequest, bookingTarget, readRequest } from '../api/workloads.js';
@@ -196,23 +196,10 @@ async function main() {
     failures,
   };
   const section = renderGrowth(report);
-  console.log(`\n${section}`);
-  if (settings.write) say(`written to ${writeDocs(repoRoot, section, GROWTH_SECTION)}`);
-  if (failures.length) {
-    console.error(`[bench:growth] ${failures.length} failure(s):\n  ${failures.join('\n  ')}`);
-    process.exitCode = 1;
-  }
+  publish('bench:growth', section, failures, { write: settings.write, repoRoot, sectionPrefix: GROWTH_SECTION, say });
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    say(`${signal}: stopping Razem…`);
-    void stopAll().finally(() => process.exit(130));
-  });
-}
+stopAllOnSignal(say, 'Razem');
 
 try {
   await main();
