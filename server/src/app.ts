@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { getOperationAST, type GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { execute, type ExecutionArgs, getOperationAST, type GraphQLError, type GraphQLSchema, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -19,7 +19,9 @@ import { WebSocketServer } from 'ws';
 import type { AppConfig } from './core/config.js';
 import type { RequestContext, RequestInfo } from './core/context.js';
 import { databaseErrorToAppError } from './core/db/constraints.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from './core/db/orm.js';
+import { inTenantScope, inTenantScopeEach, TenantScope } from './core/db/tenancy.js';
 import { AppError } from './core/errors.js';
 import { errorLogging, formatError } from './core/graphql/format-error.js';
 import { checkOperation, protectionPlugins, shapeRules } from './core/graphql/protection.js';
@@ -29,11 +31,14 @@ import { Metrics } from './core/metrics.js';
 import { outboxCounts } from './core/outbox/index.js';
 import type { RateLimiter } from './core/rate-limit.js';
 import { MunicipalityScopes } from './modules/municipalities/index.js';
-import { calendarForToken } from './modules/open-days/index.js';
+import { calendarForToken, municipalityOfCalendarFeed } from './modules/open-days/index.js';
 import { createRequestContext, MUNICIPALITY_HEADER } from './request-context.js';
 
 export interface AppOptions {
+  /** Connected as the application's role, under row-level security (core/db/tenancy.ts). */
   orm: Orm;
+  /** For reports across municipalities (the outbox gauge): the background jobs' connection. */
+  jobsEm: () => EntityManager;
   schema: GraphQLSchema;
   pubSub: PubSub;
   rateLimiter: RateLimiter;
@@ -46,6 +51,8 @@ export interface AppOptions {
 }
 
 const CALENDAR_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
+const scopeOf = (args: ExecutionArgs) => (args.contextValue as RequestContext).tenantScope;
 
 /** Compares in constant time, so the token cannot be guessed byte by byte from response times. */
 function bearerMatches(header: string | undefined, token: string): boolean {
@@ -83,7 +90,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metrics = new Metrics(), config, webHandler }: AppOptions): Promise<App> {
+export async function createApp({ orm, jobsEm, schema, pubSub, rateLimiter, logger, metrics = new Metrics(), config, webHandler }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -150,12 +157,22 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
         if (refused) return [refused];
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: ({ connectionParams, extra }) =>
-        createRequestContext(services, {
+      context: ({ connectionParams, extra }) => {
+        const tenantScope = new TenantScope();
+        return inTenantScope(tenantScope, () => createRequestContext(services, {
           municipalitySlug: String(connectionParams?.municipality ?? '') || undefined,
           session: { current: readCookie(extra.request.headers.cookie, SESSION_COOKIE), set: () => {}, clear: () => {} },
           clientIp: clientIpOf(extra.request),
-        }),
+          tenantScope,
+        }));
+      },
+      // A socket's messages arrive outside any request: each operation, and each event a subscription
+      // pulls later, runs in the scope of the municipality its context named.
+      execute: (args) => inTenantScope(scopeOf(args), () => execute(args)),
+      subscribe: async (args) => {
+        const result = await inTenantScope(scopeOf(args), () => subscribe(args));
+        return Symbol.asyncIterator in result ? inTenantScopeEach(scopeOf(args), result) : result;
+      },
     },
     sockets,
   );
@@ -165,7 +182,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
     return [[{ state: 'total' }, pool.totalCount], [{ state: 'idle' }, pool.idleCount], [{ state: 'waiting' }, pool.waitingCount]];
   });
   metrics.gauge('razem_outbox_messages', 'Unsent notification e-mails: pending (will be tried) or failed (every try used).', ['state'], async () => {
-    const { pending, failed } = await outboxCounts(orm.em.fork());
+    const { pending, failed } = await outboxCounts(jobsEm());
     return [[{ state: 'pending' }, pending], [{ state: 'failed' }, failed]];
   });
   const apollo = new ApolloServer<RequestContext>({
@@ -235,7 +252,14 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
   // "My plan" as a calendar feed: calendar apps fetch it without cookies, so the URL holds a secret token.
   app.get('/calendar/:file', apiHeaders, async (req, res) => {
     const token = req.params.file.replace(/\.ics$/, '');
-    const ics = CALENDAR_TOKEN.test(token) ? await calendarForToken(orm.em.fork(), token) : null;
+    const em = orm.em.fork();
+    const scope = new TenantScope();
+    const ics = CALENDAR_TOKEN.test(token)
+      ? await inTenantScope(scope, async () => {
+        scope.municipalityId = await municipalityOfCalendarFeed(em, token);
+        return scope.municipalityId ? calendarForToken(em, token) : null;
+      })
+      : null;
     if (!ics) {
       res.status(404).send('Not found');
       return;
@@ -258,6 +282,11 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
       }
     },
     express.json({ limit: '1mb' }),
+    // After the body is read (its stream events come from outside), so Apollo runs within the scope.
+    (_req, res, next) => {
+      res.locals.tenantScope = new TenantScope();
+      inTenantScope(res.locals.tenantScope as TenantScope, next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestInfo: RequestInfo = {
@@ -270,6 +299,7 @@ export async function createApp({ orm, schema, pubSub, rateLimiter, logger, metr
           municipalitySlug: req.header(MUNICIPALITY_HEADER),
           session: sessionCookieJar(req, res, config.secureCookies),
           clientIp: req.ip ?? '',
+          tenantScope: res.locals.tenantScope as TenantScope,
         });
         requestInfo.userId = ctx.actor?.userId;
         return { ...ctx, requestInfo };

@@ -13,6 +13,7 @@ import { readConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createOrm, migrate, replicaOptions } from './core/db/orm.js';
 import { projectRoot } from './core/db/paths.js';
+import { ensureRoleLogins, roleUrl } from './core/db/tenancy.js';
 import { entities } from './entities.js';
 import { createDelivery, startOutboxSender } from './core/outbox/index.js';
 import { createAppPubSub } from './core/pubsub.js';
@@ -55,27 +56,37 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
 
 const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
 const database = await openDatabase(config);
-const orm = await createOrm(database.url, entities, { replicas: replicaOptions(config.databaseReplicaUrls) });
-const applied = await migrate(orm);
+// Migrations and the demo data run as the tables' owner; requests and jobs use roles of their own,
+// bound by row-level security (core/db/tenancy.ts and the row_level_security migration).
+const owner = await createOrm(database.url, entities, { pool: { min: 0, max: 2 } });
+const applied = await migrate(owner);
 if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-if (config.seedDemoData && (await seedDemoData(orm.em.fork()))) logger.info('loaded demo data');
+if (config.seedDemoData && (await seedDemoData(owner.em.fork()))) logger.info('loaded demo data');
+await owner.close();
+await ensureRoleLogins(database.url);
+const orm = await createOrm(roleUrl(database.url, 'razem_app'), entities, {
+  replicas: replicaOptions(config.databaseReplicaUrls.map((url) => roleUrl(url, 'razem_app'))),
+});
+const jobsOrm = await createOrm(roleUrl(database.url, 'razem_jobs'), entities, { pool: { min: 0, max: 4 } });
+const jobsEm = () => jobsOrm.em.fork();
 
 const webHandler = await loadWebHandler();
 // Deployments sharing a Redis are told apart by their database unless a prefix is set.
 const events = createAppPubSub(config.redisUrl, config.redisChannelPrefix ?? `razem:${decodeURIComponent(new URL(database.url).pathname.slice(1))}`);
-const rateLimitPool = new pg.Pool({ connectionString: database.url, max: 4 });
+const rateLimitPool = new pg.Pool({ connectionString: roleUrl(database.url, 'razem_app'), max: 4 });
 // A pool's idle client can lose its server (a restart); the pool replaces it, so this is only noise.
 rateLimitPool.on('error', () => {});
 const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, config.rateLimits);
 const metrics = new Metrics({ processMetrics: true });
-const app = await createApp({ orm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, logger, metrics, config, webHandler });
+const app = await createApp({ orm, jobsEm, schema: await buildAppSchema(events.pubSub), pubSub: events.pubSub, rateLimiter, logger, metrics, config, webHandler });
 // Background jobs run in one instance of the deployment at a time (see JobLeadership).
-const jobs = { leadership: new JobLeadership(database.url), report: jobReport(logger, metrics) };
-const outbox = startOutboxSender(() => orm.em.fork(), createDelivery(config.smtpUrl, logger, { showContent: !config.production }), jobs);
-const deadlines = runPeriodically('baubles', () => runDeadlineChores(orm.em.fork()), 60_000, jobs);
-const speedDatingTicker = startSpeedDatingTicker(() => orm.em.fork(), events.pubSub, jobs);
-const sessions = runPeriodically('sessions', () => removeExpiredSessions(orm.em.fork()), 3_600_000, jobs);
-const retention = runPeriodically('retention', () => runRetention(orm.em.fork(), new Date(), events.pubSub), 3_600_000, jobs);
+// They work across municipalities, as their own role (see the row_level_security migration).
+const jobs = { leadership: new JobLeadership(roleUrl(database.url, 'razem_jobs')), report: jobReport(logger, metrics) };
+const outbox = startOutboxSender(jobsEm, createDelivery(config.smtpUrl, logger, { showContent: !config.production }), jobs);
+const deadlines = runPeriodically('baubles', () => runDeadlineChores(jobsEm()), 60_000, jobs);
+const speedDatingTicker = startSpeedDatingTicker(jobsEm, events.pubSub, jobs);
+const sessions = runPeriodically('sessions', () => removeExpiredSessions(jobsEm()), 3_600_000, jobs);
+const retention = runPeriodically('retention', () => runRetention(jobsEm(), new Date(), events.pubSub), 3_600_000, jobs);
 app.server.listen(config.port, config.host, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   logger.info(`Razem is running: ${where}`);
@@ -99,6 +110,7 @@ async function stop(signal: string) {
   await events.close();
   await rateLimitPool.end();
   await orm.close();
+  await jobsOrm.close();
   await database.stop();
   process.exit(0);
 }

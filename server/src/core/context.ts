@@ -3,6 +3,7 @@ import type { PubSub } from 'type-graphql';
 import type { Actor } from './auth/policy.js';
 import { AppError, unknownMunicipality } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { TenantScope } from './db/tenancy.js';
 
 /** The municipality a request is scoped to (chosen by the `X-Municipality` header). */
 export interface MunicipalityScope {
@@ -35,6 +36,8 @@ export interface RequestContext {
   /** The caller's address (behind trusted proxies, the one they forwarded), for rate limits. */
   clientIp: string;
   rateLimiter: RateLimiter;
+  /** The municipality the request's database connections carry (row-level security). */
+  tenantScope: TenantScope;
 }
 
 /** Filled in while a request runs and written on its one log line when it ends. */

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
 import { createOrm, ensureDatabase, migrate } from '../../src/core/db/orm.js';
+import { ensureRoleLogins } from '../../src/core/db/tenancy.js';
 import { entities } from '../../src/entities.js';
 import { openDaysWorld, type OpenDaysWorld } from '../open-days/world.js';
 import { freePort } from '../support/free-port.js';
@@ -91,6 +92,7 @@ describe.skipIf(!available)('read replicas (DATABASE_REPLICA_URLS)', () => {
     const orm = await createOrm(primaryUrl, entities);
     await migrate(orm);
     await orm.close();
+    await ensureRoleLogins(primaryUrl);
     app = await startTestApp({ database: { url: primaryUrl, replicaUrls: [`postgresql://postgres@127.0.0.1:${standbyPort}/razem`] } });
     world = await openDaysWorld(app);
     await caughtUp();

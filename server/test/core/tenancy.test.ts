@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { GLOBAL_TABLES } from '../../src/core/db/tenancy.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createOrm } from '../../src/core/db/orm.js';
+import { GLOBAL_TABLES, inTenantScope, roleUrl, TenantScope } from '../../src/core/db/tenancy.js';
+import { entities } from '../../src/entities.js';
 import { Role } from '../../src/core/auth/roles.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
@@ -75,4 +77,103 @@ test('the database refuses a row that points at another municipality', async () 
   // And a row cannot claim another municipality than its parent's.
   const [czerwionka] = await sql<{ id: string }>(`select id from municipality where slug = 'czerwionka-leszczyny'`);
   expect(await refused(`update membership set municipality_id = ? where organization_id = ?`, [czerwionka!.id, organizationId])).toBe('23503');
+});
+
+describe('row-level security: the application role sees and writes only its request\'s municipality', () => {
+  const tenantTables = async () => (await sql<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_attribute a on a.attrelid = c.oid
+      where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace and a.attname = 'municipality_id' and not a.attisdropped and c.relname <> 'municipality'`)).map((t) => t.name);
+  /** Runs a statement the way the app does: through its own pool, in a request's scope (or none). */
+  const asApp = async <T extends object>(municipalityId: string | null, query: string, params: unknown[] = []) => {
+    const scope = new TenantScope();
+    scope.municipalityId = municipalityId;
+    return inTenantScope(scope, () => app.appOrm.em.fork().getConnection().execute<T[]>(query, params));
+  };
+  let leszno: string;
+  let czerwionka: string;
+  let foreignOrganization: string;
+  beforeAll(async () => {
+    leszno = await app.municipalityId('leszno');
+    czerwionka = await app.municipalityId('czerwionka-leszczyny');
+    // Rows of both municipalities in the tables a forgotten filter would most likely leak.
+    await app.organizationMember({ municipality: 'leszno' });
+    ({ organizationId: foreignOrganization } = await app.organizationMember({ municipality: 'czerwionka-leszczyny' }));
+  });
+
+  test('every tenant-owned table has row-level security on, with the tenant policy for the application role', async () => {
+    const tables = await tenantTables();
+    const unprotected = await sql<{ name: string }>(
+      `select c.relname as name from pg_class c where c.relname = any(string_to_array(?, ',')) and c.relnamespace = 'public'::regnamespace
+          and not (c.relrowsecurity and exists (select from pg_policies p where p.tablename = c.relname and p.policyname = 'tenant_isolation' and 'razem_app' = any(p.roles)))`,
+      [tables.join(',')]);
+    expect(tables.length).toBeGreaterThanOrEqual(25);
+    expect(unprotected.map((t) => t.name)).toEqual([]);
+    const [role] = await sql<{ superuser: boolean; owns: boolean; bypass: boolean }>(
+      `select rolsuper as superuser, rolbypassrls as bypass, exists (select from pg_class where relowner = r.oid) as owns from pg_roles r where rolname = 'razem_app'`);
+    expect(role).toEqual({ superuser: false, owns: false, bypass: false });
+    const [{ user }] = (await asApp<{ user: string }>(leszno, 'select current_user as "user"')) as [{ user: string }];
+    expect(user).toBe('razem_app');
+  });
+
+  test('a query that forgets its municipality filter still sees only the request\'s municipality, in every tenant table', async () => {
+    const leaks: string[] = [];
+    let otherRowsSeenByOwner = 0;
+    for (const table of await tenantTables()) {
+      const seen = await asApp<{ municipality: string }>(leszno, `select distinct municipality_id as municipality from "${table}"`);
+      for (const { municipality } of seen) if (municipality !== leszno) leaks.push(`${table}: ${municipality}`);
+      otherRowsSeenByOwner += Number((await sql<{ n: string }>(`select count(*) as n from "${table}" where municipality_id <> ?`, [leszno]))[0]!.n);
+    }
+    expect(leaks).toEqual([]);
+    // The check can fail: there are other municipalities' rows to leak.
+    expect(otherRowsSeenByOwner).toBeGreaterThan(0);
+    const [{ n }] = (await asApp<{ n: string }>(leszno, 'select count(*) as n from organization')) as [{ n: string }];
+    expect(Number(n)).toBeGreaterThan(0);
+  });
+
+  test('outside any request\'s municipality the application sees no tenant row at all', async () => {
+    for (const table of ['organization', 'user', 'membership', 'session']) {
+      expect(await asApp(null, `select 1 from "${table}" limit 1`), table).toEqual([]);
+    }
+  });
+
+  test('the database itself refuses writes into another municipality', async () => {
+    const error = await asApp(leszno,
+      `insert into organization (id, municipality_id, slug, name, legal_form, status, description, created_at, updated_at)
+       values (gen_random_uuid(), ?, 'podrzutek', 'Podrzutek', 'FOUNDATION', 'PUBLISHED', '', now(), now())`, [czerwionka])
+      .then(() => null, (e: { code?: string }) => e);
+    expect(error?.code).toBe('42501');
+    // Rows of another municipality cannot be changed, moved into this one, or deleted: to this role they do not exist.
+    const changed = await asApp<{ id: string }>(leszno, `update organization set name = 'Przejęta' where id = ? returning id`, [foreignOrganization]);
+    const moved = await asApp<{ id: string }>(czerwionka, `update organization set municipality_id = ? where id = ? returning id`, [leszno, foreignOrganization])
+      .then(() => 'moved', (e: { code?: string }) => e.code);
+    const deleted = await asApp<{ id: string }>(leszno, `delete from membership where organization_id = ? returning organization_id as id`, [foreignOrganization]);
+    expect({ changed, moved, deleted }).toEqual({ changed: [], moved: '42501', deleted: [] });
+    const [organization] = await sql<{ name: string; municipality: string; members: string }>(
+      `select name, municipality_id as municipality, (select count(*) from membership where organization_id = o.id) as members from organization o where id = ?`, [foreignOrganization]);
+    expect(organization).toMatchObject({ municipality: czerwionka, members: '1' });
+    expect(organization!.name).not.toBe('Przejęta');
+  });
+
+  test('requests of different municipalities sharing the pool never see each other\'s rows', async () => {
+    // Many scoped statements at once over the app's 20 connections, so each connection switches
+    // between municipalities in every order.
+    const runs = await Promise.all(Array.from({ length: 200 }, async (_, i) => {
+      const municipality = i % 3 === 0 ? czerwionka : leszno;
+      const rows = await asApp<{ municipality: string }>(municipality, 'select distinct municipality_id as municipality from organization');
+      return rows.every((row) => row.municipality === municipality) && rows.length === 1;
+    }));
+    expect(runs.filter((ok) => !ok)).toEqual([]);
+  });
+
+  test('the background jobs\' role works across municipalities; the application\'s cannot become it', async () => {
+    const jobs = await createOrm(roleUrl(app.orm.config.get('clientUrl')!, 'razem_jobs'), entities, { pool: { min: 0, max: 1 } });
+    try {
+      const seen = await jobs.em.fork().getConnection().execute<{ municipality: string }[]>('select distinct municipality_id as municipality from organization');
+      expect(new Set(seen.map((row) => row.municipality))).toEqual(new Set([leszno, czerwionka]));
+    } finally {
+      await jobs.close();
+    }
+    const error = await asApp(leszno, 'set role razem_jobs').then(() => null, (e: { code?: string }) => e);
+    expect(error?.code).toBe('42501');
+  });
 });

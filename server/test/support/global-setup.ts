@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { startEmbeddedPostgres } from '../../src/core/db/embedded.js';
 import { createOrm, migrate } from '../../src/core/db/orm.js';
 import { projectRoot } from '../../src/core/db/paths.js';
+import { ensureRoleLogins } from '../../src/core/db/tenancy.js';
 import { entities } from '../../src/entities.js';
 import { TEMPLATE_DATABASE, recreateDatabase } from './databases.js';
 import { freePort } from './free-port.js';
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   const orm = await createOrm(templateUrl, entities);
   await migrate(orm);
   await orm.close();
+  await ensureRoleLogins(templateUrl);
 
   project.provide('postgresServerUrl', serverUrl);
   return async () => {

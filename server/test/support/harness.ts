@@ -11,6 +11,7 @@ import { type Logger, silentLogger } from '../../src/core/logger.js';
 import { RateLimiter, type RateLimitSettings } from '../../src/core/rate-limit.js';
 import { MembershipRole, Role } from '../../src/core/auth/roles.js';
 import { createOrm, type Orm, replicaOptions } from '../../src/core/db/orm.js';
+import { roleUrl } from '../../src/core/db/tenancy.js';
 import { entities } from '../../src/entities.js';
 import { createUser, User } from '../../src/modules/accounts/index.js';
 import { startSession } from '../../src/modules/accounts/account.service.js';
@@ -80,7 +81,10 @@ export class TestClient {
 }
 
 export interface TestApp {
+  /** The tables' owner, for fixtures and checks: row-level security does not bind it (the app's own connection is bound). */
   orm: Orm;
+  /** The app's own connection (its role, under row-level security), for tests of what that role may see. */
+  appOrm: Orm;
   url: string;
   em(): EntityManager;
   client(municipality?: string): TestClient;
@@ -133,8 +137,10 @@ export async function startTestApp(
   let queries = 0;
   const proxy = options.cuttableDatabase ? await startTcpProxy(new URL(databaseUrl).hostname, Number(new URL(databaseUrl).port)) : null;
   const appDatabaseUrl = proxy ? Object.assign(new URL(databaseUrl), { port: String(proxy.port) }).toString() : databaseUrl;
-  const orm = await createOrm(appDatabaseUrl, entities, {
-    replicas: replicaOptions(options.database?.replicaUrls ?? []),
+  // Fixtures are made as the tables' owner; the app serves as its own role, under row-level security.
+  const orm = await createOrm(databaseUrl, entities);
+  const appOrm = await createOrm(roleUrl(appDatabaseUrl, 'razem_app'), entities, {
+    replicas: replicaOptions((options.database?.replicaUrls ?? []).map((url) => roleUrl(url, 'razem_app'))),
     onQuery: (sql) => {
       if (counting) queries++;
       return sql;
@@ -149,10 +155,10 @@ export async function startTestApp(
   // One schema per test file; its in-memory event bus is shared by the file's app.
   schema ??= buildAppSchema(pubSub);
   // Rate limits are off unless a test asks for them: whole files run from one address at full speed.
-  const rateLimitPool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const rateLimitPool = new pg.Pool({ connectionString: roleUrl(databaseUrl, 'razem_app'), max: 2 });
   const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, options.rateLimits ?? null);
   const app = await createApp({
-    orm, schema: await schema, pubSub, rateLimiter, logger: options.logger ?? silentLogger,
+    orm: appOrm, jobsEm: () => orm.em.fork(), schema: await schema, pubSub, rateLimiter, logger: options.logger ?? silentLogger,
     config: { secureCookies: false, publicOrigin: 'http://localhost:3000', trustProxy: 'loopback', queryLimits: { ...defaultQueryLimits, ...options.queryLimits }, metricsToken: TEST_METRICS_TOKEN },
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -172,6 +178,7 @@ export async function startTestApp(
 
   return {
     orm,
+    appOrm,
     url,
     em: () => orm.em.fork() as EntityManager,
     client: (municipality = 'leszno') => new TestClient(url, municipality),
@@ -225,6 +232,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await new Promise((resolve) => app.server.close(resolve));
+      await appOrm.close();
       await orm.close();
       await rateLimitPool.end();
       await proxy?.close();

@@ -2,6 +2,7 @@ import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-o
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { migrationsDir } from './paths.js';
+import { scopeConnections } from './tenancy.js';
 
 /** MikroORM's PostgreSQL driver, naming its read replicas: it picks one at random per read, /ready checks each. */
 class Driver extends PostgreSqlDriver {
@@ -29,9 +30,12 @@ export function ormConfig(clientUrl: string, entities: Options['entities'], extr
     dataloader: true,
     forceUtcTimezone: true,
     pool: { min: 0, max: 20 },
-    // Hand-written SQL functions and triggers (see the initial and tenancy migrations) are ours, not the
-    // schema generator's to drop; the rate limiter's table belongs to rate-limiter-flexible, not to an entity.
-    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true, skipTables: ['rate_limit'] },
+    // Each connection carries its request's municipality for the row-level policies (core/db/tenancy.ts).
+    driverOptions: { onPoolCreated: scopeConnections },
+    // Hand-written SQL functions, triggers and row-level policies (see the initial, tenancy and
+    // row_level_security migrations) are ours, not the schema generator's to drop; the rate limiter's
+    // table belongs to rate-limiter-flexible, not to an entity.
+    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true, ignorePolicies: true, skipTables: ['rate_limit'] },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,

@@ -5,7 +5,7 @@ export { Booking } from './booking.entity.js';
 export { CalendarFeed } from './calendar-feed.entity.js';
 export { ActivityResolver, OpenDaysEditionResolver, SlotResolver } from './open-days.resolver.js';
 export { BookingResolver } from './booking.resolver.js';
-export { calendarForToken } from './plan.service.js';
+export { calendarForToken, municipalityOfCalendarFeed } from './plan.service.js';
 export {
   cancelFutureBookingsOf, deleteCalendarFeedOf, forgetBookingHoldersBefore, seatsEvent, type SeatsChange,
 } from './booking.service.js';

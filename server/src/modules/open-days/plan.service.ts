@@ -25,6 +25,12 @@ export async function calendarFeedToken(em: EntityManager, caller: Caller): Prom
 }
 
 /** The iCalendar text for a feed token, or null for an unknown token. */
+/** The municipality a calendar feed's token belongs to (the URL names none), or null for an unknown token. */
+export async function municipalityOfCalendarFeed(em: EntityManager, token: string): Promise<string | null> {
+  const [row] = await em.getConnection().execute<{ id: string | null }[]>('select razem_calendar_feed_municipality(?) as id', [token]);
+  return row?.id ?? null;
+}
+
 export async function calendarForToken(em: EntityManager, token: string): Promise<string | null> {
   const feed = await em.findOne(CalendarFeed, { token });
   if (!feed) return null;
