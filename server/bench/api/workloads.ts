@@ -34,7 +34,7 @@ const POSTGRAPHILE_DIRECTORY = `query Directory($municipalityId: UUID!, $after: 
       node {
         rowId slug name shortName legalForm activityAreas lookingForVolunteers email
         addressStreet addressPostalCode addressCity addressDistrict
-        membershipsByOrganizationId(orderBy: [CREATED_AT_ASC]) { nodes { role userByUserId { displayName } } }
+        membershipsByMunicipalityIdAndOrganizationId(orderBy: [CREATED_AT_ASC]) { nodes { role userByMunicipalityIdAndUserId { displayName } } }
       }
     }
   }
@@ -61,7 +61,7 @@ const RAZEM_PROGRAMME = `query OpenDaysProgramme($editionId: ID!, $after: String
 // PostGraphile has no sessions here: the viewer's bookings are asked for by user id; seats left are capacity − seats taken.
 const POSTGRAPHILE_PROGRAMME = `query OpenDaysProgramme($editionId: UUID!, $userId: UUID!, $after: Cursor) {
   allSlots(
-    filter: { activityByActivityId: { editionId: { equalTo: $editionId }, status: { equalTo: "APPROVED" } } }
+    filter: { activityByMunicipalityIdAndActivityId: { editionId: { equalTo: $editionId }, status: { equalTo: "APPROVED" } } }
     orderBy: [STARTS_AT_ASC, ROW_ID_ASC], first: 50, after: $after
   ) {
     totalCount
@@ -69,12 +69,12 @@ const POSTGRAPHILE_PROGRAMME = `query OpenDaysProgramme($editionId: UUID!, $user
     edges {
       node {
         rowId startsAt endsAt capacity seatsTaken maxPartySize
-        waitlist: bookingsBySlotId(condition: { status: "WAITLISTED" }) { totalCount }
-        viewerBooking: bookingsBySlotId(condition: { userId: $userId }) { nodes { rowId status code partySize queueNumber } }
-        activityByActivityId {
+        waitlist: bookingsByMunicipalityIdAndSlotId(condition: { status: "WAITLISTED" }) { totalCount }
+        viewerBooking: bookingsByMunicipalityIdAndSlotId(condition: { userId: $userId }) { nodes { rowId status code partySize queueNumber } }
+        activityByMunicipalityIdAndActivityId {
           rowId title type audience description placeNotes accessibilityNotes
           placeStreet placePostalCode placeCity placeDistrict
-          organizationByOrganizationId { name slug }
+          organizationByMunicipalityIdAndOrganizationId { name slug }
         }
       }
     }
@@ -92,8 +92,8 @@ const RAZEM_FAIR = `query FairMap($id: ID!) {
 const POSTGRAPHILE_FAIR = `query FairMap($id: UUID!) {
   fairByRowId(rowId: $id) {
     rowId name venue status opensAt closesAt applicationsOpenAt applicationsCloseAt planWidth planHeight
-    standsByFairId(orderBy: [CODE_ASC]) { nodes { rowId code zone x y width height reserved reservedFor } }
-    standAssignmentsByFairId { nodes { standId applicationId fairApplicationByApplicationId { organizationByOrganizationId { rowId name slug } } } }
+    standsByMunicipalityIdAndFairId(orderBy: [CODE_ASC]) { nodes { rowId code zone x y width height reserved reservedFor } }
+    standAssignmentsByMunicipalityIdAndFairId { nodes { standId applicationId fairApplicationByMunicipalityIdAndApplicationId { organizationByMunicipalityIdAndOrganizationId { rowId name slug } } } }
   }
 }`;
 
@@ -186,7 +186,7 @@ export function normalise(workload: ReadWorkload, contender: ContenderName, body
     return {
       totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage,
       rows: (list.edges as Json[]).map(({ node: n }) => contender === 'PostGraphile'
-        ? [n.rowId, n.name, n.legalForm, n.addressStreet, sortedNames((n.membershipsByOrganizationId.nodes as Json[]).map((m) => `${m.role} ${m.userByUserId.displayName}`))]
+        ? [n.rowId, n.name, n.legalForm, n.addressStreet, sortedNames((n.membershipsByMunicipalityIdAndOrganizationId.nodes as Json[]).map((m) => `${m.role} ${m.userByMunicipalityIdAndUserId.displayName}`))]
         : [n.id, n.name, n.legalForm, n.address.street, sortedNames((n.members as Json[]).map((m) => `${m.role} ${m.user.displayName}`))]),
     };
   }
@@ -195,14 +195,14 @@ export function normalise(workload: ReadWorkload, contender: ContenderName, body
     return {
       totalCount: list.totalCount, hasNextPage: list.pageInfo.hasNextPage,
       rows: (list.edges as Json[]).map(({ node: n }) => contender === 'PostGraphile'
-        ? [n.rowId, new Date(n.startsAt).toISOString(), n.capacity - n.seatsTaken, n.waitlist.totalCount, n.activityByActivityId.title, n.activityByActivityId.organizationByOrganizationId.name]
+        ? [n.rowId, new Date(n.startsAt).toISOString(), n.capacity - n.seatsTaken, n.waitlist.totalCount, n.activityByMunicipalityIdAndActivityId.title, n.activityByMunicipalityIdAndActivityId.organizationByMunicipalityIdAndOrganizationId.name]
         : [n.id, new Date(n.startsAt).toISOString(), n.seatsLeft, n.waitlisted, n.activity.title, n.activity.organization.name]),
     };
   }
   const fair = contender === 'PostGraphile' ? data.fairByRowId : data.fair;
-  const stands = contender === 'PostGraphile' ? fair.standsByFairId.nodes : fair.stands;
+  const stands = contender === 'PostGraphile' ? fair.standsByMunicipalityIdAndFairId.nodes : fair.stands;
   const placements = contender === 'PostGraphile'
-    ? (fair.standAssignmentsByFairId.nodes as Json[]).map((p) => `${p.standId} ${p.fairApplicationByApplicationId.organizationByOrganizationId.name}`)
+    ? (fair.standAssignmentsByMunicipalityIdAndFairId.nodes as Json[]).map((p) => `${p.standId} ${p.fairApplicationByMunicipalityIdAndApplicationId.organizationByMunicipalityIdAndOrganizationId.name}`)
     : (fair.placements as Json[]).map((p) => `${p.standId} ${p.organization.name}`);
   return { name: fair.name, stands: (stands as Json[]).map((s) => `${contender === 'PostGraphile' ? s.rowId : s.id} ${s.code}`), placements: placements.sort() };
 }

@@ -15,9 +15,11 @@ export interface LiveEvent {
  */
 export async function commitThenPublish<T>(
   ctx: RequestContext, change: (em: EntityManager) => Promise<T>, announce: (result: T) => LiveEvent[],
+  /** `own` for a change made in one statement, which commits by itself (no BEGIN and COMMIT round trips). */
+  options: { transaction?: 'own' } = {},
 ): Promise<T> {
   const municipalityId = requireMunicipality(ctx).id;
-  const result = await ctx.em.transactional(change);
+  const result = options.transaction === 'own' ? await change(ctx.em) : await ctx.em.transactional(change);
   for (const { topic, id, payload } of announce(result)) ctx.pubSub.publish(topic, id, { ...payload, municipalityId });
   return result;
 }

@@ -32,12 +32,14 @@ end $$;`);
     this.addSql(`alter default privileges in schema public grant select, insert, update, delete on tables to razem_app, razem_jobs;`);
     this.addSql(`alter default privileges in schema public grant usage, select on sequences to razem_app, razem_jobs;`);
     // An unset or empty setting matches no row: forgetting to name the municipality shows nothing.
+    // The setting is read in a sub-select, so PostgreSQL reads and casts it once per statement (an
+    // init plan, usable as an index condition), not once per row.
     this.addSql(`do $$ declare t name; begin
   for t in ${TENANT_TABLES} loop
     execute format('alter table %I enable row level security', t);
     execute format($p$create policy tenant_isolation on %I to razem_app
-      using (municipality_id = nullif(current_setting('razem.municipality', true), '')::uuid)
-      with check (municipality_id = nullif(current_setting('razem.municipality', true), '')::uuid)$p$, t);
+      using (municipality_id = (select nullif(current_setting('razem.municipality', true), '')::uuid))
+      with check (municipality_id = (select nullif(current_setting('razem.municipality', true), '')::uuid))$p$, t);
     execute format('create policy background_jobs on %I to razem_jobs using (true) with check (true)', t);
   end loop;
 end $$;`);

@@ -18,15 +18,15 @@ const calendarPath = (token: string | null) => (token ? `/calendar/${token}.ics`
 @Resolver(() => Booking)
 export class BookingResolver {
   /** A booking change, then the slot's new seat count for live subscribers. */
-  private async change(ctx: RequestContext, run: (em: RequestContext['em']) => Promise<bookings.BookingOutcome>) {
-    const { booking } = await commitThenPublish(ctx, run, ({ seats }) => [bookings.seatsEvent(seats)]);
+  private async change(ctx: RequestContext, run: (em: RequestContext['em']) => Promise<bookings.BookingOutcome>, options?: { transaction?: 'own' }) {
+    const { booking } = await commitThenPublish(ctx, run, ({ seats }) => [bookings.seatsEvent(seats)], options);
     return booking;
   }
 
   @Mutation(() => Booking, { description: 'Book a slot: CONFIRMED while seats remain, else WAITLISTED (or FULL error when waitlistIfFull is false).' })
   @RateLimited('writesPerAccount')
   bookOpenDaysSlot(@Arg('input', () => BookSlotInput) input: BookSlotInput, @Ctx() ctx: RequestContext) {
-    return this.change(ctx, (em) => bookings.bookSlot(em, callerOf(ctx), input));
+    return this.change(ctx, (em) => bookings.bookSlot(em, callerOf(ctx), input), { transaction: 'own' });
   }
 
   @Mutation(() => Booking, { description: 'Cancel your booking; freed seats go to the waiting list at once.' })

@@ -7,13 +7,13 @@ import { countChanged } from '../../core/db/changed.js';
 import { describeConstraints } from '../../core/db/constraints.js';
 import { lockKeys } from '../../core/db/locks.js';
 import { AppError, conflict, fieldError, notFound, unauthenticated } from '../../core/errors.js';
-import { enqueueMessage } from '../../core/outbox/index.js';
+import { enqueueByOutcomeSql, enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
 import { User } from '../accounts/index.js';
 import { Activity } from './activity.entity.js';
 import { Booking } from './booking.entity.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
-import { normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
+import { generateShortCode, normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
 import { activityToOrganize } from './activity.service.js';
 import { bookingMessage, type BookingEvent } from './messages.js';
 import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open-days.enums.js';
@@ -98,47 +98,81 @@ describeConstraints({
   booking_no_overlapping_confirmed: { reason: 'CLASH', message: 'You already have a confirmed booking at that time.' },
 });
 
+/** What booking a slot needs to know before taking its lock, read in one statement. */
+interface BookingTarget {
+  bookable: boolean;
+  capacity: number | null;
+  max_party_size: number;
+  /** Raw SQL answers timestamps as text. */
+  starts_at: string;
+  ends_at: string;
+  edition_id: string;
+  title: string;
+  place_street: string;
+  place_postal_code: string;
+  place_city: string;
+  place_notes: string | null;
+  /** The booker's address (null once erased: nobody to tell). */
+  email: string | null;
+  already_booked: boolean;
+  code_taken: boolean;
+}
+
 /**
  * Books a slot: CONFIRMED while seats remain, otherwise a place on the waiting list in arrival
- * order. Everything that needs no lock is checked first; then one call to razem_book_slot takes
- * the slot's row lock, decides and writes, so the lock is held for that call, the message and the
- * commit only: a rush on one slot queues on microseconds, not on a conversation.
+ * order. Two statements and no entity: one reads everything checked before the lock (the slot is
+ * open, the party fits, the person has no booking here), and one calls razem_book_slot, which takes
+ * the slot's row lock, decides and writes, with the message for its outcome queued in the same
+ * statement. It commits on its own (call it outside a transaction), so the lock is held for
+ * microseconds inside PostgreSQL, never across a round trip: a rush on one slot does not queue
+ * behind the API's event loop.
  */
 export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlotInput): Promise<BookingOutcome> {
   const actor = authorize(caller.actor, 'openDays.book');
-  const slot = await em.findOne(Slot, { id: input.slotId, activity: { edition: { municipality: caller.municipality.id } } }, { populate: ['activity.edition'] });
-  const activity = slot?.activity;
-  if (!slot || !activity || activity.status !== ActivityStatus.APPROVED || activity.edition.status !== EditionStatus.PUBLISHED) throw notFound('Slot');
-  if (slot.capacity === null) throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
-  if (new Date() >= slot.startsAt) throw conflict('CLOSED', 'Booking closed when the slot started.');
-  if (input.partySize > slot.maxPartySize) {
-    throw fieldError('partySize', 'max', `One booking may be for at most ${slot.maxPartySize} people here.`);
+  const municipalityId = caller.municipality.id;
+  let code = generateShortCode();
+  const [target] = await em.execute<BookingTarget[]>(
+    `select a.status = ? and e.status = ? as bookable, s.capacity, s.max_party_size, s.starts_at, s.ends_at, e.id as edition_id,
+            a.title, a.place_street, a.place_postal_code, a.place_city, a.place_notes,
+            (select u.email from "user" u where u.id = ?) as email,
+            exists (select from booking b where b.slot_id = s.id and b.user_id = ? and b.status in (?, ?)) as already_booked,
+            exists (select from booking b where b.municipality_id = e.municipality_id and b.code = ?) as code_taken
+       from slot s join activity a on a.id = s.activity_id join open_days_edition e on e.id = a.edition_id
+      where s.id = ? and e.municipality_id = ?`,
+    [ActivityStatus.APPROVED, EditionStatus.PUBLISHED, actor.userId, actor.userId, ...ACTIVE, code, input.slotId, municipalityId],
+  );
+  if (!target?.bookable) throw notFound('Slot');
+  const [startsAt, endsAt] = [new Date(target.starts_at), new Date(target.ends_at)];
+  if (target.capacity === null) throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
+  if (new Date() >= startsAt) throw conflict('CLOSED', 'Booking closed when the slot started.');
+  if (input.partySize > target.max_party_size) {
+    throw fieldError('partySize', 'max', `One booking may be for at most ${target.max_party_size} people here.`);
   }
-  if (await em.count(Booking, { slot, user: actor.userId, status: { $in: ACTIVE } })) {
-    throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
-  }
-  const user = await em.findOneOrFail(User, { id: actor.userId });
-  const code = await uniqueShortCode(async (candidate) => (await em.count(Booking, { municipalityId: caller.municipality.id, code: candidate })) > 0);
-  const id = randomUUID();
+  if (target.already_booked) throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
+  if (target.code_taken) code = await uniqueShortCode(async (candidate) => (await em.count(Booking, { municipalityId, code: candidate })) > 0);
 
-  const [decision] = await em.execute<LockedDecision[]>('select * from razem_book_slot(?, ?, ?, ?, ?, ?, ?, ?)', [
-    id, caller.municipality.id, slot.id, actor.userId, input.partySize, input.waitlistIfFull, code, `${PERSON_BOOKINGS}:${actor.userId}`,
-  ]);
+  const id = randomUUID();
+  const activity = { title: target.title, placeNotes: target.place_notes, place: { street: target.place_street, postalCode: target.place_postal_code, city: target.place_city } };
+  const message = (event: BookingEvent) => ({ municipalityId, recipient: target.email!, ...bookingMessage(event, { partySize: input.partySize, code }, { startsAt }, activity) });
+  // An erased account has no address: nobody to tell.
+  const messages = target.email ? enqueueByOutcomeSql('message', 'decision', 'outcome', { CONFIRMED: message('confirmed'), WAITLISTED: message('waitlisted') }) : null;
+  const [decision] = await em.execute<LockedDecision[]>(
+    `with decision as (select * from razem_book_slot(?, ?, ?, ?, ?, ?, ?, ?))${messages ? `, ${messages.text}` : ''} select * from decision`,
+    [id, municipalityId, input.slotId, actor.userId, input.partySize, input.waitlistIfFull, code, `${PERSON_BOOKINGS}:${actor.userId}`, ...(messages?.params ?? [])],
+  );
   switch (decision!.outcome) {
     case 'DROP_IN': throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
     case 'FULL': throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: decision!.seats_left });
     case 'CLASH': throw clashError(await em.findOne(Booking, { id: decision!.clash! }, { populate: ['slot.activity'] }));
   }
   const fits = decision!.outcome === 'CONFIRMED';
-  // The row the function wrote, known to this unit of work without reading it back.
+  // The row the function wrote, known to this request's identity map without reading it back.
   const booking = em.merge(Booking, {
-    id, municipalityId: caller.municipality.id, slot, user: actor.userId, partySize: input.partySize,
+    id, municipalityId, slot: input.slotId, user: actor.userId, partySize: input.partySize,
     status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, code, queueNumber: decision!.queue_number,
-    attendance: null, startsAt: slot.startsAt, endsAt: slot.endsAt, createdAt: new Date(), cancelledAt: null,
+    attendance: null, startsAt, endsAt, createdAt: new Date(), cancelledAt: null,
   });
-  tell(em, fits ? 'confirmed' : 'waitlisted', booking, slot, activity, user.email);
-  await em.flush();
-  return { booking, seats: { editionId: activity.edition.id, slotId: slot.id, seatsLeft: decision!.seats_left, waitlisted: decision!.waitlisted ?? 0 } };
+  return { booking, seats: { editionId: target.edition_id, slotId: input.slotId, seatsLeft: decision!.seats_left, waitlisted: decision!.waitlisted ?? 0 } };
 }
 
 /**

@@ -22,7 +22,10 @@ const lead: Record<BookingEvent, string> = {
   cancelledByOrganizer: 'Organizator musiał odwołać Twoją rezerwację. Przepraszamy.',
 };
 
-export function bookingMessage(event: BookingEvent, booking: Booking, slot: Slot, activity: Activity) {
+export function bookingMessage(
+  event: BookingEvent, booking: Pick<Booking, 'partySize' | 'code'>, slot: Pick<Slot, 'startsAt'>,
+  activity: Pick<Activity, 'title' | 'placeNotes'> & { place: Pick<Activity['place'], 'street' | 'postalCode' | 'city'> },
+) {
   const place = `${activity.place.street}, ${activity.place.postalCode} ${activity.place.city}${activity.placeNotes ? ` (${activity.placeNotes})` : ''}`;
   const body = [
     lead[event],
