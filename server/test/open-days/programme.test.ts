@@ -51,13 +51,22 @@ describe('the programme', () => {
   test('pages through every slot once', async () => {
     for (let i = 0; i < 5; i++) await world.slot({ capacity: 3, daysAhead: 8 });
     const seen: string[] = [];
+    const totals = new Set<number>();
     let after: string | null = null;
+    let last: string | null = null;
     do {
       const page: any = (await app.client().ok(PROGRAMME, { e: world.editionId, first: 2, after })).openDaysProgramme;
       seen.push(...page.edges.map((e: any) => e.node.id));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      totals.add(page.totalCount);
+      last = page.pageInfo.endCursor;
+      after = page.pageInfo.hasNextPage ? last : null;
     } while (after);
+    // Past the end no row carries the total: it is still every match.
+    const beyond: any = (await app.client().ok(PROGRAMME, { e: world.editionId, first: 2, after: last })).openDaysProgramme;
+    expect(beyond.edges).toEqual([]);
+    totals.add(beyond.totalCount);
     const [{ n }] = await app.em().getConnection().execute<{ n: number }[]>('select count(*)::int as n from slot');
+    expect([...totals]).toEqual([n]);
     expect(new Set(seen).size).toBe(n);
     expect(seen).toHaveLength(n);
   });

@@ -106,15 +106,25 @@ describe('listing and visibility', () => {
     const client = app.client();
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let last: string | null = null;
+    const totals = new Set<number>();
     do {
       const data: any = await client.ok(LIST, { first: 7, after });
-      total = data.organizations.totalCount;
+      totals.add(data.organizations.totalCount);
       seen.push(...nodes(data).map((r) => r.slug));
-      after = data.organizations.pageInfo.hasNextPage ? data.organizations.pageInfo.endCursor : null;
+      last = data.organizations.pageInfo.endCursor;
+      after = data.organizations.pageInfo.hasNextPage ? last : null;
     } while (after);
-    expect(seen).toHaveLength(total);
-    expect(new Set(seen).size).toBe(total);
+    // The total is every match, whatever the page: past the end too, where no row carries it.
+    const beyond: any = await client.ok(LIST, { first: 7, after: last });
+    expect(beyond.organizations.edges).toEqual([]);
+    totals.add(beyond.organizations.totalCount);
+    const [{ n }] = await app.em().getConnection().execute<{ n: number }[]>(
+      `select count(*)::int as n from organization o join municipality m on m.id = o.municipality_id where m.slug = 'leszno' and status = 'PUBLISHED'`,
+    );
+    expect([...totals]).toEqual([n]);
+    expect(seen).toHaveLength(n);
+    expect(new Set(seen).size).toBe(n);
   });
 
   test('a malformed cursor or page size is a clear input error', async () => {

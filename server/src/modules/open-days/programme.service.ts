@@ -1,11 +1,11 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
 import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
-import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
+import { type Connection, checkPageSize, toConnection } from '../../core/pagination.js';
+import { type Keyset, keysetPage } from '../../core/db/keyset.js';
 import { nextDate, warsawTimeToInstant } from '../../core/time.js';
 import { findEdition } from './edition.service.js';
 import { organizationReadShape } from '../organizations/index.js';
@@ -47,13 +47,15 @@ function slotShape(em: EntityManager, caller: Caller): JsonShape {
 }
 
 /** A programme row as PostgreSQL built it (see slotShape). */
+const PROGRAMME_ORDER: Keyset = { columns: ['s.starts_at', 's.id'], properties: ['startsAt', 'id'], parts: ['instant', 'uuid'] };
+
 export type SlotRow = Partial<Slot> & { id: string; seatsLeft?: number | null; confirmedSeats?: number; waitlisted?: number; bookable?: boolean; viewerBooking?: unknown };
 export type ActivityRow = Partial<Omit<Activity, 'organization'>> & { id: string; organization: unknown };
 
 /**
  * The public programme: slots of approved activities in time order, filtered, with keyset
  * pagination over (starts_at, id). Residents see it once the edition is published. One statement
- * for the page (activities and organisations included), one more for `totalCount` when asked.
+ * for the page (activities and organisations included, and `totalCount` when asked).
  */
 export async function programmeSlots(
   em: EntityManager, caller: Caller, editionId: string, filter: ProgrammeFilter, first: number, after: string | null | undefined, selection: Selection,
@@ -85,18 +87,8 @@ export async function programmeSlots(
     }
     return qb;
   };
-  const totalCount = selection.has('totalCount') ? await matching(searchWords.length > 0).getCount() : 0;
-  const qb = matching(true);
-  if (after) {
-    const [startsAt, id] = decodeCursor(after, ['instant', 'uuid']);
-    qb.andWhere('(s.starts_at, s.id) > (?, ?)', [new Date(String(startsAt)), id]);
-  }
-  const node = jsonObject(slotShape(em, caller), selection.at('edges', 'node'));
-  const rows = await qb
-    .select(raw(`${node.text} as node, s.starts_at, s.id`, node.params))
-    .orderBy({ startsAt: 'asc', id: 'asc' })
-    .limit(first + 1)
-    .execute<{ node: SlotRow; starts_at: Date; id: string }[]>('all', false);
-  const page = toConnection(rows, first, totalCount, (row) => [new Date(row.starts_at).toISOString(), row.id]);
-  return { ...page, edges: page.edges.map(({ cursor, node: row }) => ({ cursor, node: row.node })) };
+  return keysetPage<SlotRow>(matching(true), {
+    keyset: PROGRAMME_ORDER, first, after, node: jsonObject(slotShape(em, caller), selection.at('edges', 'node')),
+    counted: selection.has('totalCount') ? matching(searchWords.length > 0) : null,
+  });
 }

@@ -1,4 +1,3 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, can, isStaff } from '../../core/auth/policy.js';
 import { MembershipRole } from '../../core/auth/roles.js';
@@ -10,7 +9,8 @@ import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read
 import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
-import { type Connection, checkPageSize, decodeCursor, toConnection } from '../../core/pagination.js';
+import { type Connection, checkPageSize } from '../../core/pagination.js';
+import { type Keyset, keysetPage } from '../../core/db/keyset.js';
 import { slugify } from '../../core/slug.js';
 import { findUserByEmail, type User, userReadShape } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
@@ -67,12 +67,14 @@ function directoryShape(em: EntityManager, caller: Caller): JsonShape {
 }
 
 /** A directory row as PostgreSQL built it (see organizationShape). */
+const DIRECTORY_ORDER: Keyset = { columns: ['o.sort_name', 'o.id'], properties: ['sortName', 'id'], parts: ['text', 'uuid'] };
+
 export type OrganizationRow = Partial<Organization> & { id: string; members?: MembershipRow[] };
 export type MembershipRow = Partial<Omit<Membership, 'user'>> & { user: Partial<User> };
 
 /**
  * Directory listing: filters, folded-text search with typo tolerance, keyset pagination by name.
- * One statement for the page (with members when asked), one more for `totalCount` when asked.
+ * One statement for the page, with members and `totalCount` when asked.
  */
 export async function listOrganizations(
   em: EntityManager, caller: Caller, filter: OrganizationFilter, first: number, after: string | null | undefined, selection: Selection,
@@ -94,19 +96,10 @@ export async function listOrganizations(
   for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
     qb.andWhere(`(o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text)`, [likeEscape(word), word]);
   }
-  const totalCount = selection.has('totalCount') ? await qb.clone().getCount() : 0;
-  if (after) {
-    const [sortName, id] = decodeCursor(after, ['text', 'uuid']);
-    qb.andWhere('(o.sort_name, o.id) > (?, ?)', [sortName, id]);
-  }
-  const node = jsonObject(directoryShape(em, caller), selection.at('edges', 'node'));
-  const rows = await qb
-    .select(raw(`${node.text} as node, o.sort_name, o.id`, node.params))
-    .orderBy({ sortName: 'asc', id: 'asc' })
-    .limit(first + 1)
-    .execute<{ node: OrganizationRow; sort_name: string; id: string }[]>('all', false);
-  const page = toConnection(rows, first, totalCount, (row) => [row.sort_name, row.id]);
-  return { ...page, edges: page.edges.map(({ cursor, node: row }) => ({ cursor, node: row.node })) };
+  return keysetPage<OrganizationRow>(qb, {
+    keyset: DIRECTORY_ORDER, first, after, node: jsonObject(directoryShape(em, caller), selection.at('edges', 'node')),
+    counted: selection.has('totalCount') ? qb : null,
+  });
 }
 
 function assertVisible(organization: Organization, caller: Caller) {
