@@ -48,8 +48,15 @@ export function inTenantScopeEach<T>(scope: TenantScope, iterable: AsyncIterable
 export function scopeConnections(pool: pg.Pool): void {
   const applied = new WeakMap<pg.PoolClient, string>();
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  // A connection that finished opening while the pool was closing goes straight back: the driver that
+  // asked for it is gone (Kysely's would throw before releasing it, and closing would wait forever).
+  const unlessClosing = (client: pg.PoolClient) => {
+    if (!pool.ending) return client;
+    client.release();
+    throw new Error('The database connection pool is closing.');
+  };
   const scoped = async () => {
-    const client = await connect();
+    const client = unlessClosing(await connect());
     const wanted = currentMunicipalityId() ?? '';
     if (applied.get(client) === wanted) return client;
     applied.delete(client);
@@ -60,7 +67,7 @@ export function scopeConnections(pool: pg.Pool): void {
       throw error;
     }
     applied.set(client, wanted);
-    return client;
+    return unlessClosing(client);
   };
   pool.connect = ((callback?: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => {
     if (!callback) return scoped();
