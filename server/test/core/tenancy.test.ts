@@ -53,6 +53,18 @@ test('every tenant-owned table has the municipality as a column, in a key, and i
   expect(problems).toEqual([]);
 });
 
+test('the planner knows that a row\'s municipality follows from its parent, for every composite reference', async () => {
+  const missing = await sql<{ reference: string }>(
+    `select c.conname as reference from pg_constraint c
+      join pg_attribute m on m.attrelid = c.conrelid and m.attnum = c.conkey[1] and m.attname = 'municipality_id'
+      where c.contype = 'f' and c.connamespace = 'public'::regnamespace and cardinality(c.conkey) = 2
+        and not exists (select from pg_statistic_ext s where s.stxrelid = c.conrelid and 'f' = any(s.stxkind)
+                          and s.stxkeys::int2[] @> c.conkey::int2[])`);
+  const references = await sql<{ n: string }>(`select count(*) as n from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace and cardinality(c.conkey) = 2`);
+  expect(Number(references[0]!.n)).toBeGreaterThan(20);
+  expect(missing.map((m) => m.reference)).toEqual([]);
+});
+
 test('rows written without naming their municipality get it from their parent', async () => {
   const { organizationId, userId } = await app.organizationMember();
   const [membership] = await sql<{ municipality: string; expected: string }>(
