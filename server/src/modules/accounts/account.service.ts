@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, type Actor } from '../../core/auth/policy.js';
 import { MembershipRole, Role } from '../../core/auth/roles.js';
 import type { MunicipalityScope } from '../../core/context.js';
+import { queryPrepared } from '../../core/db/prepared.js';
 import { AppError, conflict, fieldError, notFound } from '../../core/errors.js';
 import { Municipality } from '../municipalities/index.js';
 import type { SetUserRoleInput, SignInInput, SignUpInput } from './account.inputs.js';
@@ -82,7 +83,8 @@ export async function actorForSession<Extra extends Record<string, unknown> = Re
 ): Promise<({ userId: string; role: Role } & Extra) | null> {
   if (!token) return null;
   const extra = Object.entries(withUser).map(([name, sql]) => `, ${sql} as "${name}"`).join('');
-  const [row] = await em.getConnection().execute<({ id: string; role: Role } & Extra)[]>(
+  const [row] = await queryPrepared<{ id: string; role: Role } & Extra>(
+    em,
     `select u.id, u.role${extra} from session s join "user" u on u.id = s.user_id where s.token_hash = ? and s.expires_at > ? and u.municipality_id = ?`,
     [hashToken(token), new Date(), municipalityId],
   );

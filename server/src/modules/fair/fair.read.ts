@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
 import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import { queryPrepared } from '../../core/db/prepared.js';
 import { publicReads } from '../../core/db/replicas.js';
 import { notFound } from '../../core/errors.js';
 import type { Selection } from '../../core/graphql/selection.js';
@@ -54,8 +55,8 @@ function fairShape(em: EntityManager, caller: Caller): JsonShape {
 export async function readFair(em: EntityManager, caller: Caller, id: string, selection: Selection): Promise<FairRow> {
   const drafts = can(caller.actor, 'fair.manage') ? '' : ` and f.status <> '${FairStatus.DRAFT}'`;
   const { text, params } = jsonObject(fairShape(em, caller), selection);
-  const [row] = await em.getConnection(publicReads(em, caller)).execute<{ fair: FairRow }[]>(
-    `select ${text} as fair from fair f where f.id = ? and f.municipality_id = ?${drafts}`, [...params, id, caller.municipality.id]);
+  const [row] = await queryPrepared<{ fair: FairRow }>(
+    em, `select ${text} as fair from fair f where f.id = ? and f.municipality_id = ?${drafts}`, [...params, id, caller.municipality.id], publicReads(em, caller));
   // (On a replica that has not caught up with a new fair yet, there is no row either.)
   if (!row) throw notFound('Fair');
   return row.fair;

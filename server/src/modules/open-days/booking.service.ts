@@ -6,6 +6,7 @@ import type { Caller } from '../../core/context.js';
 import { countChanged } from '../../core/db/changed.js';
 import { describeConstraints } from '../../core/db/constraints.js';
 import { lockKeys } from '../../core/db/locks.js';
+import { queryPrepared } from '../../core/db/prepared.js';
 import { AppError, conflict, fieldError, notFound, unauthenticated } from '../../core/errors.js';
 import { enqueueByOutcomeSql, enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
@@ -131,7 +132,8 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
   const actor = authorize(caller.actor, 'openDays.book');
   const municipalityId = caller.municipality.id;
   let code = generateShortCode();
-  const [target] = await em.execute<BookingTarget[]>(
+  const [target] = await queryPrepared<BookingTarget>(
+    em,
     `select a.status = ? and e.status = ? as bookable, s.capacity, s.max_party_size, s.starts_at, s.ends_at, e.id as edition_id,
             a.title, a.place_street, a.place_postal_code, a.place_city, a.place_notes,
             (select u.email from "user" u where u.id = ?) as email,
@@ -156,7 +158,8 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
   const message = (event: BookingEvent) => ({ municipalityId, recipient: target.email!, ...bookingMessage(event, { partySize: input.partySize, code }, { startsAt }, activity) });
   // An erased account has no address: nobody to tell.
   const messages = target.email ? enqueueByOutcomeSql('message', 'decision', 'outcome', { CONFIRMED: message('confirmed'), WAITLISTED: message('waitlisted') }) : null;
-  const [decision] = await em.execute<LockedDecision[]>(
+  const [decision] = await queryPrepared<LockedDecision>(
+    em,
     `with decision as (select * from razem_book_slot(?, ?, ?, ?, ?, ?, ?, ?))${messages ? `, ${messages.text}` : ''} select * from decision`,
     [id, municipalityId, input.slotId, actor.userId, input.partySize, input.waitlistIfFull, code, `${PERSON_BOOKINGS}:${actor.userId}`, ...(messages?.params ?? [])],
   );

@@ -68,8 +68,9 @@ export async function programmeSlots(
   // The count joins organisations only when a search looks at their names: it runs on every page
   // view over the whole edition, and that join was most of its time.
   const searchWords = (filter.search ?? '').split(/\s+/).filter(Boolean);
+  const connection = publicReads(em, caller);
   const matching = (withOrganizations: boolean) => {
-    const qb = em.createQueryBuilder(Slot, 's', publicReads(em, caller)).join('s.activity', 'a');
+    const qb = em.createQueryBuilder(Slot, 's', connection).join('s.activity', 'a');
     if (withOrganizations) qb.join('a.organization', 'o');
     qb.where({ 'a.edition': edition.id, 'a.status': ActivityStatus.APPROVED });
     // Redundant with the edition, but it lets the planner walk this municipality's slots in time
@@ -87,7 +88,7 @@ export async function programmeSlots(
     }
     return qb;
   };
-  return keysetPage<SlotRow>(matching(true), {
+  return keysetPage<SlotRow>(em, connection, matching(true), {
     keyset: PROGRAMME_ORDER, first, after, node: jsonObject(slotShape(em, caller), selection.at('edges', 'node')),
     counted: selection.has('totalCount') ? matching(searchWords.length > 0) : null,
   });

@@ -81,7 +81,8 @@ export async function listOrganizations(
 ): Promise<Connection<OrganizationRow>> {
   checkPageSize(first);
   if (filter.status && filter.status !== OrganizationStatus.PUBLISHED) authorize(caller.actor, 'organization.moderate');
-  const qb = em.createQueryBuilder(Organization, 'o', publicReads(em, caller)).where({
+  const connection = publicReads(em, caller);
+  const qb = em.createQueryBuilder(Organization, 'o', connection).where({
     municipality: caller.municipality.id,
     status: filter.status ?? OrganizationStatus.PUBLISHED,
   });
@@ -96,7 +97,7 @@ export async function listOrganizations(
   for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
     qb.andWhere(`(o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text)`, [likeEscape(word), word]);
   }
-  return keysetPage<OrganizationRow>(qb, {
+  return keysetPage<OrganizationRow>(em, connection, qb, {
     keyset: DIRECTORY_ORDER, first, after, node: jsonObject(directoryShape(em, caller), selection.at('edges', 'node')),
     counted: selection.has('totalCount') ? qb : null,
   });
