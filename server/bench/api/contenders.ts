@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 // The same freshness rule as the production tests use.
-import { productionBuildIsFresh } from '../../test/support/production-server.js';
+import { PRODUCTION_NODE_OPTIONS, productionBuildIsFresh } from '../../test/support/production-server.js';
 
 export const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 export const repoRoot = path.join(serverDir, '..');
@@ -83,6 +83,9 @@ export async function startProcess(options: StartOptions): Promise<Contender> {
 
 export const httpOk = (url: string, init?: RequestInit) => async () => (await fetch(url, init)).ok;
 
+/** Extra Node options from `variable`, e.g. BENCH_RAZEM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Razem during a run. */
+const nodeArgs = (variable: string) => (process.env[variable] ?? '').split(' ').filter(Boolean);
+
 /** tsx runs TypeScript in this Node process (no npm or shell wrapper, so the pid is Node's own). */
 const tsx = (file: string) => ['--import', 'tsx', file];
 
@@ -95,11 +98,10 @@ export function razemRunner(): { kind: 'dist' | 'tsx'; args: string[] } {
   const dist = path.join(serverDir, 'dist', 'main.js');
   const wanted = process.env.BENCH_RAZEM_RUNNER;
   const fresh = productionBuildIsFresh();
-  // BENCH_RAZEM_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile Razem during a run.
-  const extra = (process.env.BENCH_RAZEM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const extra = nodeArgs('BENCH_RAZEM_NODE_ARGS');
   if (wanted === 'dist' || (!wanted && fresh)) {
     if (!existsSync(dist)) throw new Error('BENCH_RAZEM_RUNNER=dist but server/dist/main.js is missing: npm run build -w server');
-    return { kind: 'dist', args: [...extra, '--enable-source-maps', dist] };
+    return { kind: 'dist', args: [...extra, ...PRODUCTION_NODE_OPTIONS, dist] };
   }
   return { kind: 'tsx', args: [...extra, ...tsx('src/main.ts')] };
 }
@@ -141,7 +143,7 @@ export const webBuildDir = path.join(repoRoot, 'web', 'build');
 /** The SvelteKit app on its own (`node web/build`, as docker-compose runs it), rendering pages from Razem's API. */
 export function startWeb(port: number, apiPort: number, logDir: string): Promise<Contender> {
   return startProcess({
-    name: 'web', port, logDir, cwd: repoRoot, args: [webBuildDir],
+    name: 'web', port, logDir, cwd: repoRoot, args: [...nodeArgs('BENCH_WEB_NODE_ARGS'), webBuildDir],
     env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, API_URL: `http://127.0.0.1:${apiPort}/graphql`, NODE_ENV: 'production' },
     probe: async (p) => (await fetch(`http://127.0.0.1:${p}/`)).status < 500,
   });

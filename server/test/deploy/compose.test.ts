@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { configVariableNames } from '../../src/core/config.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { PRODUCTION_NODE_OPTIONS } from '../support/production-server.js';
 
 /**
  * docker-compose.yml is never started in CI (no Docker there), so it is checked against the code it
@@ -75,4 +76,12 @@ test('every service has a health check; the API’s probes the endpoints the app
   expect((await fetch(app.url.replace(/\/graphql$/, path!))).status).toBe(200);
   expect(compose.services.server!.environment?.PORT ?? '4000').toBe('4000');
   expect(read('Dockerfile')).toMatch(/AS server[\s\S]*PORT=4000/);
+});
+
+test('the server image and `npm run start:production` run Node with the options the production tests use', () => {
+  const serverStage = read('Dockerfile').split(/^FROM /m).find((stage) => /^\S+ AS server$/m.test(stage))!;
+  const command = JSON.parse(serverStage.match(/^CMD (\[.*\])$/m)![1]!) as string[];
+  expect(command).toEqual(['node', ...PRODUCTION_NODE_OPTIONS, 'dist/main.js']);
+  const scripts = (JSON.parse(read('server/package.json')) as { scripts: Record<string, string> }).scripts;
+  expect(scripts['start:production']).toBe(['node', ...PRODUCTION_NODE_OPTIONS, 'dist/main.js'].join(' '));
 });

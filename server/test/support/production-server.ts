@@ -32,10 +32,18 @@ export interface ProductionServer {
   kill(signal: NodeJS.Signals): void;
 }
 
+/**
+ * How production runs Node (package.json's start:production and the Dockerfile say the same; the
+ * deploy tests check). The old generation is capped: the server's live heap is about 60 MiB under
+ * load, and without a cap V8 lets garbage pile up to 200 MiB and more before it collects
+ * (docs/benchmarks.md, memory).
+ */
+export const PRODUCTION_NODE_OPTIONS = ['--enable-source-maps', '--max-old-space-size=256'];
+
 /** Starts `node dist/main.js` as production does, on `databaseUrl`, and waits until it listens. */
 export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ProductionServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_OPTIONS, 'dist/main.js'], {
     cwd: serverDir,
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SERVE_WEB: 'false', SEED_DEMO_DATA: 'false', RATE_LIMITS: 'off',

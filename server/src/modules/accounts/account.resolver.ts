@@ -1,18 +1,21 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/auth/policy.js';
 import { namedMunicipality, requireMunicipality, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
+import { selectionOf } from '../../core/graphql/selection.js';
 import { SetUserRoleInput, SignInInput, SignUpInput } from './account.inputs.js';
 import * as accounts from './account.service.js';
 import { User } from './user.entity.js';
+import { readUser } from './user.read.js';
 
 @Resolver(() => User)
 export class AccountResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
-  me(@Ctx() ctx: RequestContext) {
+  me(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     // Pages ask this first: a municipality that does not exist is said here too, not as "signed out".
     namedMunicipality(ctx);
-    return ctx.actor && ctx.em.findOne(User, { id: ctx.actor.userId });
+    return ctx.actor && readUser(ctx.em, ctx.actor.userId, selectionOf(info));
   }
 
   @Mutation(() => User, { description: 'Creates a resident account and signs it in.' })

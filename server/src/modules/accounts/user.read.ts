@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityShape, type JsonShape } from '../../core/db/json-read.js';
+import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
+import { queryPrepared } from '../../core/db/prepared.js';
+import type { Selection } from '../../core/graphql/selection.js';
 import { User } from './user.entity.js';
 
 /**
@@ -12,4 +14,14 @@ export function userReadShape(em: EntityManager, alias: string): JsonShape {
     email: { needs: ['id'], sql: `${alias}.email` },
     phone: { needs: ['id'], sql: `${alias}.phone` },
   };
+}
+
+/** A user as read paths answer them: the selected fields of their row. */
+export type UserRow = Partial<User> & { id: string };
+
+/** The signed-in user as `me` asks for them: one prepared statement, no entity (pages ask on every view). */
+export async function readUser(em: EntityManager, id: string, selection: Selection): Promise<UserRow | null> {
+  const { text, params } = jsonObject(userReadShape(em, 'u'), selection);
+  const [row] = await queryPrepared<{ user: UserRow }>(em, `select ${text} as "user" from "user" u where u.id = ?`, [...params, id]);
+  return row?.user ?? null;
 }

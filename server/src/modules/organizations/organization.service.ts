@@ -11,6 +11,7 @@ import type { Selection } from '../../core/graphql/selection.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize } from '../../core/pagination.js';
 import { type Keyset, keysetPage } from '../../core/db/keyset.js';
+import { queryPrepared } from '../../core/db/prepared.js';
 import { slugify } from '../../core/slug.js';
 import { findUserByEmail, type User, userReadShape } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
@@ -249,7 +250,8 @@ export async function removeMember(em: EntityManager, caller: Caller, organizati
 }
 
 export async function myOrganizations(em: EntityManager, caller: Caller): Promise<Organization[]> {
-  if (!caller.actor) return [];
+  // The memberships came with the request's session: most people have none, and need no query.
+  if (!caller.actor?.memberships.size) return [];
   return em.find(
     Organization,
     { municipality: caller.municipality.id, id: { $in: [...caller.actor.memberships.keys()] } },
@@ -267,10 +269,12 @@ export function publicBenefitOrganizations(em: EntityManager, caller: Caller, ta
 }
 
 export async function districts(em: EntityManager, caller: Caller): Promise<string[]> {
-  const rows = await em.getConnection(publicReads(em, caller)).execute<{ district: string }[]>(
+  const rows = await queryPrepared<{ district: string }>(
+    em,
     `select distinct address_district as district from organization
      where municipality_id = ? and status = 'PUBLISHED' and address_district is not null order by 1`,
     [caller.municipality.id],
+    publicReads(em, caller),
   );
   return rows.map((r) => r.district);
 }
