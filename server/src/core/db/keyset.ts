@@ -13,6 +13,9 @@ export interface Keyset {
 /** Any entity's query builder. */
 type AnyQueryBuilder = QueryBuilder<any>;
 
+/** Where a page's select list goes in the builder's SQL. */
+const COLUMNS = 'razem_keyset_page_columns';
+
 type PageRow<N> = { node: N; key_0: unknown; key_1: unknown; total_count?: string | number };
 
 /**
@@ -34,11 +37,15 @@ export async function keysetPage<N>(
     const key = decodeCursor(after, parts).map((value, i) => (parts[i] === 'instant' ? new Date(value) : value));
     qb.andWhere(`(${columns.join(', ')}) > (?, ?)`, key);
   }
+  // The columns go in after the builder has written its SQL: a raw select would write their values
+  // into the text, and a statement per viewer (their id in it) would never be prepared twice.
+  qb.select(raw(COLUMNS)).orderBy({ [properties[0]]: 'asc', [properties[1]]: 'asc' }).limit(first + 1);
+  const [head, tail, ...rest] = qb.getQuery().split(COLUMNS);
+  if (tail === undefined || rest.length) throw new Error('keysetPage: the page query must name its columns once.');
   const total = count ? `, (${count.getQuery()}) as total_count` : '';
-  qb.select(raw(`${node.text} as node, ${columns[0]} as key_0, ${columns[1]} as key_1${total}`, [...node.params, ...(count?.getParams() ?? [])]))
-    .orderBy({ [properties[0]]: 'asc', [properties[1]]: 'asc' })
-    .limit(first + 1);
-  const rows = await queryPrepared<PageRow<N>>(em, qb.getQuery(), qb.getParams(), type);
+  const text = `${head}${node.text} as node, ${columns[0]} as key_0, ${columns[1]} as key_1${total}${tail}`;
+  // Parameters in text order: the node's, the count's (both in the select list), then the builder's.
+  const rows = await queryPrepared<PageRow<N>>(em, text, [...node.params, ...(count?.getParams() ?? []), ...qb.getParams()], type);
   const totalCount = !count ? 0 : rows.length ? Number(rows[0]!.total_count) : await counted!.getCount();
   const cursorPart = (value: unknown, i: number) => (parts[i] === 'instant' ? new Date(value as string).toISOString() : String(value));
   const page = toConnection(rows, first, totalCount, (row) => [cursorPart(row.key_0, 0), cursorPart(row.key_1, 1)]);
