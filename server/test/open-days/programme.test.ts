@@ -85,6 +85,25 @@ describe('the programme', () => {
     expect(large.openDaysProgramme.edges.every((e: any) => e.node.activity.organization.name)).toBe(true);
     expect(forHundred).toBe(forTen);
   });
+
+  test('two residents\' pages send the same statements: who is asking is a parameter, so each statement is prepared once per connection', async () => {
+    const residents = [await app.clientAs(Role.RESIDENT), await app.clientAs(Role.RESIDENT)];
+    // Each has a booking, so their pages differ in what they show of themselves.
+    for (const [i, { client }] of residents.entries()) {
+      const slot = await world.slot({ capacity: 5, daysAhead: 7 + i });
+      await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s, partySize: 1 }) { id } }`, { s: slot });
+    }
+    const pages: any[] = [];
+    const sent: string[][] = [];
+    for (const { client } of residents) {
+      sent.push(await app.recordQueries(async () => pages.push((await client.ok(PROGRAMME, { e: world.editionId, first: 50 })).openDaysProgramme)));
+    }
+    const [first, second] = sent;
+    expect(pages.map((page) => page.edges.filter((e: any) => e.node.viewerBooking).length)).toEqual([1, 1]);
+    expect(first!.length).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+    for (const { userId } of residents) expect(first!.join('\n')).not.toContain(userId);
+  });
 });
 
 describe('my plan', () => {

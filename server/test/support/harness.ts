@@ -104,6 +104,8 @@ export interface TestApp {
   database: { cut(): void; restore(): void };
   /** Counts SQL statements sent while `run` executes. */
   countQueries(run: () => Promise<unknown>): Promise<number>;
+  /** The SQL statements sent while `run` executes, as written (placeholders, not values). */
+  recordQueries(run: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -133,8 +135,7 @@ export async function startTestApp(
   const serverUrl = inject('postgresServerUrl');
   const databaseName = `razem_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const databaseUrl = options.database?.url ?? await recreateDatabase(serverUrl, databaseName, TEMPLATE_DATABASE);
-  let counting = false;
-  let queries = 0;
+  let recorded: string[] | null = null;
   const proxy = options.cuttableDatabase ? await startTcpProxy(new URL(databaseUrl).hostname, Number(new URL(databaseUrl).port)) : null;
   const appDatabaseUrl = proxy ? Object.assign(new URL(databaseUrl), { port: String(proxy.port) }).toString() : databaseUrl;
   // Fixtures are made as the tables' owner; the app serves as its own role, under row-level security.
@@ -142,7 +143,7 @@ export async function startTestApp(
   const appOrm = await createOrm(roleUrl(appDatabaseUrl, 'razem_app'), entities, {
     replicas: replicaOptions((options.database?.replicaUrls ?? []).map((url) => roleUrl(url, 'razem_app'))),
     onQuery: (sql) => {
-      if (counting) queries++;
+      recorded?.push(sql);
       return sql;
     },
   });
@@ -220,14 +221,17 @@ export async function startTestApp(
       return clients;
     },
     async countQueries(run) {
-      queries = 0;
-      counting = true;
+      return (await this.recordQueries(run)).length;
+    },
+    async recordQueries(run) {
+      const statements: string[] = [];
+      recorded = statements;
       try {
         await run();
       } finally {
-        counting = false;
+        recorded = null;
       }
-      return queries;
+      return statements;
     },
     async close() {
       await app.close();
