@@ -34,11 +34,12 @@ export interface ProductionServer {
 
 /**
  * How production runs Node (package.json's start:production and the Dockerfile say the same; the
- * deploy tests check). V8 lets the young generation grow to 2 × 64 MiB under load; 2 × 16 MiB costs
- * no measurable CPU and keeps the server about 90 MiB smaller. (Capping the old generation instead
- * made the garbage collector work harder: 20% more CPU per page; docs/benchmarks.md, memory.)
+ * deploy tests check, and bench:api runs Razem so). No heap flags: a smaller young generation
+ * (`--max-semi-space-size=16`) or a capped old one (`--max-old-space-size=256`) kept the server
+ * 90–150 MiB smaller under load but cost 20–35% more CPU per page and doubled p99
+ * (docs/benchmarks.md, memory).
  */
-export const PRODUCTION_NODE_OPTIONS = ['--enable-source-maps', '--max-semi-space-size=16'];
+export const PRODUCTION_NODE_OPTIONS = ['--enable-source-maps'];
 
 /** Starts `node dist/main.js` as production does, on `databaseUrl`, and waits until it listens. */
 export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ProductionServer> {
