@@ -168,6 +168,17 @@ export async function startTestApp(
   const municipalityId = async (slug: string) =>
     (await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from municipality where slug = ?', [slug]))[0]!.id;
 
+  const recordQueries: TestApp['recordQueries'] = async (run) => {
+    const statements: string[] = [];
+    recorded = statements;
+    try {
+      await run();
+    } finally {
+      recorded = null;
+    }
+    return statements;
+  };
+
   const clientAs: TestApp['clientAs'] = async (role, { municipality = 'leszno', email, displayName } = {}) => {
     const address = email ?? `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.example`;
     const user = await createUser(orm.em.fork(), await municipalityId(municipality), {
@@ -220,19 +231,8 @@ export async function startTestApp(
       }
       return clients;
     },
-    async countQueries(run) {
-      return (await this.recordQueries(run)).length;
-    },
-    async recordQueries(run) {
-      const statements: string[] = [];
-      recorded = statements;
-      try {
-        await run();
-      } finally {
-        recorded = null;
-      }
-      return statements;
-    },
+    countQueries: async (run) => (await recordQueries(run)).length,
+    recordQueries,
     async close() {
       await app.close();
       await new Promise((resolve) => app.server.close(resolve));
