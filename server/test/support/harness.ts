@@ -130,6 +130,8 @@ export async function startTestApp(
     logger?: Logger;
     /** A migrated database of the test's own and its read replicas, used instead of a copy of the template and left in place. */
     database?: { url: string; replicaUrls: string[] };
+    /** The app's connections (20 as configured); one lets a test see what PostgreSQL kept for the app's session. */
+    poolSize?: number;
   } = {},
 ): Promise<TestApp> {
   const serverUrl = inject('postgresServerUrl');
@@ -142,6 +144,7 @@ export async function startTestApp(
   const orm = await createOrm(databaseUrl, entities);
   const appOrm = await createOrm(roleUrl(appDatabaseUrl, 'razem_app'), entities, {
     replicas: replicaOptions((options.database?.replicaUrls ?? []).map((url) => roleUrl(url, 'razem_app'))),
+    ...(options.poolSize ? { pool: { min: 0, max: options.poolSize } } : {}),
     onQuery: (sql) => {
       recorded?.push(sql);
       return sql;

@@ -39,11 +39,15 @@ export async function keysetPage<N>(
   }
   // The columns go in after the builder has written its SQL: a raw select would write their values
   // into the text, and a statement per viewer (their id in it) would never be prepared twice.
-  qb.select(raw(COLUMNS)).orderBy({ [properties[0]]: 'asc', [properties[1]]: 'asc' }).limit(first + 1);
+  qb.select(raw(COLUMNS)).orderBy({ [properties[0]]: 'asc', [properties[1]]: 'asc' });
   const [head, tail, ...rest] = qb.getQuery().split(COLUMNS);
   if (tail === undefined || rest.length) throw new Error('keysetPage: the page query must name its columns once.');
+  if (!Number.isSafeInteger(first) || first < 0) throw new Error('keysetPage: first must be a whole number.');
   const total = count ? `, (${count.getQuery()}) as total_count` : '';
-  const text = `${head}${node.text} as node, ${columns[0]} as key_0, ${columns[1]} as key_1${total}${tail}`;
+  // The limit is written into the text, not passed: PostgreSQL's generic plan cannot know a limit
+  // parameter and guesses a tenth of the rows, so it never looked cheaper than planning each run
+  // anew, and every page was planned again (0.6–1 ms). The page sizes a client may ask for are few.
+  const text = `${head}${node.text} as node, ${columns[0]} as key_0, ${columns[1]} as key_1${total}${tail} limit ${first + 1}`;
   // Parameters in text order: the node's, the count's (both in the select list), then the builder's.
   const rows = await queryPrepared<PageRow<N>>(em, text, [...node.params, ...(count?.getParams() ?? []), ...qb.getParams()], type);
   const totalCount = !count ? 0 : rows.length ? Number(rows[0]!.total_count) : await counted!.getCount();
