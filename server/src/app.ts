@@ -25,6 +25,7 @@ import { inTenantScope, inTenantScopeEach, TenantScope } from './core/db/tenancy
 import { AppError } from './core/errors.js';
 import { errorLogging, formatError } from './core/graphql/format-error.js';
 import { checkOperation, protectionPlugins, shapeRules } from './core/graphql/protection.js';
+import { compiledExecution } from './core/graphql/compiled-execution.js';
 import { readCookie, SESSION_COOKIE, sessionCookieJar } from './core/http/cookies.js';
 import type { Logger } from './core/logger.js';
 import { Metrics } from './core/metrics.js';
@@ -186,7 +187,7 @@ export async function createApp({ orm, jobsEm, schema, pubSub, rateLimiter, logg
     return [[{ state: 'pending' }, pending], [{ state: 'failed' }, failed]];
   });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecution(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts shuts down in order (stop being ready, wait, drain, jobs, database); Apollo's own
