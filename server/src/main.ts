@@ -87,7 +87,11 @@ const deadlines = runPeriodically('baubles', () => runDeadlineChores(jobsEm()), 
 const speedDatingTicker = startSpeedDatingTicker(jobsEm, events.pubSub, jobs);
 const sessions = runPeriodically('sessions', () => removeExpiredSessions(jobsEm()), 3_600_000, jobs);
 const retention = runPeriodically('retention', () => runRetention(jobsEm(), new Date(), events.pubSub), 3_600_000, jobs);
-app.server.listen(config.port, config.host, () => {
+// When booking opens, a thousand people connect within the same second. Node's default queue of
+// 511 connections not yet accepted overflows, and the kernel drops the rest's first packet: they
+// retry one and three seconds later. The kernel caps this at net.core.somaxconn (4096 on Debian).
+const pendingConnections = 4096;
+app.server.listen({ port: config.port, host: config.host, backlog: pendingConnections }, () => {
   const where = webHandler ? config.publicOrigin : `${config.publicOrigin}/graphql (web app not built)`;
   logger.info(`Razem is running: ${where}`);
 });

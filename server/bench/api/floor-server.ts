@@ -113,7 +113,8 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 
 const server = createServer((req, res) => void handle(req, res));
 server.keepAliveTimeout = 65_000;
-server.listen(port, '127.0.0.1', () => console.log(`Floor listening on http://127.0.0.1:${port}`));
+// The same queue for connections not yet accepted as Razem's (main.ts), so the rush compares handling, not the kernel's default.
+server.listen({ port, host: '127.0.0.1', backlog: 4096 }, () => console.log(`Floor listening on http://127.0.0.1:${port}`));
 
 const stop = () => server.close(() => void pool.end().then(() => process.exit(0)));
 process.on('SIGTERM', stop);

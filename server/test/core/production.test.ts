@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { dropDatabase, recreateDatabase, TEMPLATE_DATABASE } from '../support/databases.js';
@@ -30,6 +32,11 @@ test('the compiled server in production: JSON logs with request ids, /ready and 
   expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
   const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
   expect(await metrics.text()).toMatch(/^razem_process_resident_memory_bytes \d+/m);
+  // A burst of connections (booking opens) waits in the listening socket's queue instead of being
+  // dropped and retried a second later: the queue is as long as the kernel allows, up to 4096.
+  const listening = execFileSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' }).trim().split(/\s+/);
+  const kernelCap = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+  expect(Number(listening[2]), listening.join(' ')).toBe(Math.min(4096, kernelCap));
 
   // Twenty clients keep asking, as long as /ready says yes (as a load balancer routes); SIGTERM
   // arrives in the middle of it.
