@@ -29,7 +29,10 @@ export function ormConfig(clientUrl: string, entities: Options['entities'], extr
     // Relations reached from list fields are batched per request instead of one query per row.
     dataloader: true,
     forceUtcTimezone: true,
-    pool: { min: 0, max: 20 },
+    // Connections are kept for five minutes, not pg's ten seconds: a new connection's backend starts
+    // with empty caches and prepares every statement again, and a burst after a short lull (booking
+    // opens) paid for twenty of them at once (the rush of docs/benchmarks.md, 3.9 s instead of 3.0).
+    pool: { min: 0, max: 20, idleTimeoutMillis: 300_000 },
     // Each connection carries its request's municipality for the row-level policies (core/db/tenancy.ts).
     driverOptions: { onPoolCreated: scopeConnections },
     // Hand-written SQL functions, triggers and row-level policies (see the initial, tenancy and
