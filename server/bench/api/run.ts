@@ -6,7 +6,8 @@
  *
  * Settings (flag or environment variable): --rounds / BENCH_ROUNDS (3), --duration / BENCH_DURATION
  * (seconds per round, 15), --connections / BENCH_CONNECTIONS (50), --warmup / BENCH_WARMUP (seconds
- * before a contender's first round, 3), --rush / BENCH_RUSH (concurrent bookings, 1000),
+ * before a contender's first round, 15: Razem's booking path, cold, takes about that long to reach
+ * its steady rate), --rush / BENCH_RUSH (concurrent bookings, 1000),
  * --only=directory,programme,fair,bookings,rush,ssr, --no-sql-count, --no-write,
  * BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_DATABASE (razem_bench),
  * BENCH_PORT (first of five ports, 5101), BENCH_RAZEM_RUNNER (dist|tsx, see contenders.ts).
@@ -44,7 +45,7 @@ const settings = {
   rounds: setting('rounds', 'BENCH_ROUNDS', 3),
   duration: setting('duration', 'BENCH_DURATION', 15),
   connections: setting('connections', 'BENCH_CONNECTIONS', 50),
-  warmup: setting('warmup', 'BENCH_WARMUP', 3),
+  warmup: setting('warmup', 'BENCH_WARMUP', 15),
   rush: setting('rush', 'BENCH_RUSH', 1000),
   port: setting('port', 'BENCH_PORT', 5101),
   only: new Set((flags.get('only') ?? 'directory,programme,fair,bookings,rush,ssr').split(',')),
