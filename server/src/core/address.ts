@@ -4,7 +4,7 @@ import { Field, Float, InputType, ObjectType } from 'type-graphql';
 
 /** A postal address with map coordinates, shared by organisations and event venues. */
 @Embeddable()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Address {
   @Field(() => String) @Property({ type: 'string' }) street!: string;
   @Field(() => String) @Property({ type: 'string', length: 6 }) postalCode!: string;

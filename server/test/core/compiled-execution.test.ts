@@ -1,4 +1,5 @@
-import { type GraphQLSchema, isEnumType } from 'graphql';
+import { type GraphQLSchema, isEnumType, isObjectType } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
 import { ID, NO_SUCH_ID } from '../../src/core/graphql/id.js';
@@ -24,6 +25,23 @@ describe('values the compiled path receives already coerced by graphql-js', () =
     for (const type of enums) {
       for (const value of type.getValues()) expect(`${type.name}.${String(value.value)}`).toBe(`${type.name}.${value.name}`);
     }
+  });
+
+  test('a plain field is read straight off its object: only field resolvers have a resolve function', () => {
+    // type-graphql wraps every field in a resolver unless its type says `simpleResolvers: true`; the
+    // compiled query then calls that wrapper, with an info object and a path, for every field of
+    // every list item (a third of the fair plan's CPU).
+    const storage = getMetadataStorage();
+    const typeName = new Map<unknown, string>(storage.objectTypes.map((type) => [type.target, type.name]));
+    const fieldResolvers = new Set(storage.fieldResolvers.map((r) => `${typeName.get(r.getObjectType?.())}.${r.schemaName}`));
+    const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+    const objectTypes = Object.values(schema.getTypeMap()).filter(isObjectType).filter((type) => !type.name.startsWith('__') && !roots.has(type));
+    expect(objectTypes.length).toBeGreaterThan(30);
+    const wrapped = objectTypes.flatMap((type) => Object.values(type.getFields())
+      .filter((field) => field.resolve && !fieldResolvers.has(`${type.name}.${field.name}`))
+      .map((field) => `${type.name}.${field.name}`));
+    expect(wrapped).toEqual([]);
+    expect(fieldResolvers.size).toBeGreaterThan(10);
   });
 
   test('our ID and DateTimeISO coerce their own output to itself', () => {

@@ -9,7 +9,7 @@ import { Municipality } from '../municipalities/index.js';
 /** An account. Accounts belong to a municipality like everything else; the same email may exist in two. */
 @Entity()
 @Unique({ properties: ['municipality', 'email'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class User {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality }) municipality!: Municipality;

@@ -17,7 +17,7 @@ import { commitThenPublish, sameMunicipality } from '../../core/live.js';
 
 const pickupWindowsById = byIdLoader(PickupWindow);
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BaubleStock {
   @Field(() => ID) campaignId!: string;
   @Field(() => Int) baublesInStock!: number;
@@ -25,7 +25,7 @@ export class BaubleStock {
   municipalityId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BaubleDashboardRow {
   @Field(() => SignupKind) kind!: SignupKind;
   @Field(() => SignupStatus) status!: SignupStatus;

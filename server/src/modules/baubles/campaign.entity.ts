@@ -13,7 +13,7 @@ import { CampaignStatus } from './baubles.enums.js';
 @Entity({ tableName: 'bauble_campaign' })
 @Unique({ properties: ['municipality', 'year'] })
 @Check({ name: 'bauble_campaign_stock_not_negative', expression: 'baubles_in_stock >= 0 and baubles_in_stock <= baubles_prepared' })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BaubleCampaign {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality }) municipality!: Municipality;
@@ -38,7 +38,7 @@ export class BaubleCampaign {
 /** Opening hours when baubles can be collected. */
 @Entity({ tableName: 'bauble_pickup_window' })
 @Check({ name: 'bauble_pickup_window_order', expression: 'starts_at < ends_at' })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PickupWindow {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => BaubleCampaign, deleteRule: 'cascade', index: true }) campaign!: BaubleCampaign;

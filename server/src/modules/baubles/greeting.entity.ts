@@ -10,7 +10,7 @@ import { BaubleCampaign } from './campaign.entity.js';
 /** A short Christmas greeting from a participant; shown on the wall once staff approve it. */
 @Entity()
 @Index({ properties: ['campaign', 'status', 'createdAt'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Greeting {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => BaubleCampaign }) campaign!: BaubleCampaign;

@@ -13,7 +13,7 @@ import { BaubleCampaign, PickupWindow } from './campaign.entity.js';
 @Unique({ name: 'bauble_signup_campaign_code_unique', properties: ['campaign', 'code'] })
 @Index({ properties: ['campaign', 'status', 'queueNumber'] })
 @Check({ name: 'bauble_signup_quantities', expression: 'quantity > 0 and picked_up_quantity <= quantity and returned_quantity <= picked_up_quantity' })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BaubleSignup {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => BaubleCampaign }) campaign!: BaubleCampaign;
@@ -35,7 +35,7 @@ export class BaubleSignup {
 
 /** The history of a sign-up: every status change with who made it and when. */
 @Entity({ tableName: 'bauble_signup_event' })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BaubleSignupEvent {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => BaubleSignup, deleteRule: 'cascade', index: true }) signup!: BaubleSignup;

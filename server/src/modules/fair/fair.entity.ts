@@ -10,7 +10,7 @@ import { ApplicationStatus, FairStatus, StandZone, TentNeed } from './fair.enums
 
 /** An NGO Fair on the square (May: Days of Europe; September: Active Civic Leszno). */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Fair {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality }) municipality!: Municipality;
@@ -30,7 +30,7 @@ export class Fair {
 /** A stand on the plan: where it is, what it offers, whether it is kept for the city or partners. */
 @Entity()
 @Unique({ properties: ['fair', 'code'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Stand {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Fair, deleteRule: 'cascade' }) fair!: Fair;
@@ -51,7 +51,7 @@ export class Stand {
 /** An organisation's application for a stand, with its needs and wishes. One per organisation per fair. */
 @Entity()
 @Unique({ properties: ['fair', 'organization'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FairApplication {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Fair }) fair!: Fair;

@@ -13,7 +13,7 @@ import * as fairs from './fair.service.js';
 import type { PlanReport } from './fair.service.js';
 import { type ApplicationRow, type FairRow, readFair } from './fair.read.js';
 
-@ObjectType({ description: 'An organisation at a stand.' })
+@ObjectType({ simpleResolvers: true, description: 'An organisation at a stand.' })
 class StandPlacement {
   @Field(() => ID) standId!: string;
   @Field(() => ID) applicationId!: string;
@@ -22,7 +22,7 @@ class StandPlacement {
   organization?: unknown;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class UnmetWish {
   @Field(() => ID) applicationId!: string;
   @Field(() => String, { description: 'ZONE, WANTED_NEIGHBOR or AVOIDED_NEIGHBOR.' }) kind!: string;
@@ -30,7 +30,7 @@ class UnmetWish {
   @Field(() => ID, { nullable: true, description: 'The neighbour the wish was about.' }) organizationId!: string | null;
 }
 
-@ObjectType({ description: 'How well a plan meets the hard rules and the wishes.' })
+@ObjectType({ simpleResolvers: true, description: 'How well a plan meets the hard rules and the wishes.' })
 class AllocationReport {
   @Field(() => Int) placed!: number;
   @Field(() => [ID], { description: 'Accepted applications without a stand.' }) unplaced!: string[];

@@ -6,7 +6,7 @@ import { ID } from '../../core/graphql/id.js';
 
 /** A town or commune served by this deployment. Every other record belongs to exactly one. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Municipality {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   /** Used in URLs and in the X-Municipality header. */

@@ -11,7 +11,7 @@ import { ActivityStatus, ActivityType, Audience } from './open-days.enums.js';
 /** Something an organisation offers during Open Days: a workshop, a show, a consultation… */
 @Entity()
 @Index({ properties: ['edition', 'status'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Activity {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => OpenDaysEdition }) edition!: OpenDaysEdition;

@@ -23,7 +23,7 @@ import { Slot } from './slot.entity.js';
   name: 'booking_one_active_per_slot',
   expression: `create unique index "booking_one_active_per_slot" on "booking" ("slot_id", "user_id", "municipality_id") where "status" in ('CONFIRMED', 'WAITLISTED')`,
 })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Booking {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'uuid' }) municipalityId!: string;

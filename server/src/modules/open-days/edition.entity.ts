@@ -8,7 +8,7 @@ import { EditionStatus } from './open-days.enums.js';
 
 /** One Open Days week (Drzwi Otwarte) of a municipality. */
 @Entity({ tableName: 'open_days_edition' })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OpenDaysEdition {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality }) municipality!: Municipality;

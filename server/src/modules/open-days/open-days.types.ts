@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ID } from '../../core/graphql/id.js';
 
 /** Live seat count of a slot, pushed to subscribers when bookings change. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SlotSeats {
   @Field(() => ID) slotId!: string;
   @Field(() => ID) editionId!: string;
@@ -12,7 +12,7 @@ export class SlotSeats {
   municipalityId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OpenDaysTotalsRow {
   @Field(() => String, { description: 'Organisation id, or the Warsaw date.' }) key!: string;
   @Field(() => String) label!: string;
@@ -29,13 +29,13 @@ export class OpenDaysTotalsRow {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OpenDaysTotals {
   @Field(() => [OpenDaysTotalsRow]) byOrganization!: OpenDaysTotalsRow[];
   @Field(() => [OpenDaysTotalsRow]) byDay!: OpenDaysTotalsRow[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MyPlan {
   @Field(() => String, { nullable: true, description: 'Private iCalendar feed URL path, once enabled.' }) calendarPath!: string | null;
 }

@@ -17,7 +17,7 @@ import { Activity } from './activity.entity.js';
 @Index({ name: 'slot_municipality_id_starts_at_id_index', expression: 'create index "slot_municipality_id_starts_at_id_index" on "slot" ("municipality_id", "starts_at", "id")' })
 // Slots of one activity never overlap, whatever writes run at once.
 @Check({ name: 'slot_no_overlap_in_activity', expression: 'exclude using gist (municipality_id with =, activity_id with =, tstzrange(starts_at, ends_at) with &&)' })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Slot {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Activity, deleteRule: 'cascade', index: true }) activity!: Activity;

@@ -10,7 +10,7 @@ import { Organization } from './organization.entity.js';
 /** A user's role in an organisation: OWNERs manage members, EDITORs keep the profile current. */
 @Entity()
 @Unique({ properties: ['organization', 'user'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Membership {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Organization, deleteRule: 'cascade' }) organization!: Organization;

@@ -19,7 +19,7 @@ const SEARCH_TEXT = `(razem_fold(name || ' ' || coalesce(short_name, '') || ' ' 
 @Index({ name: 'organization_search_text_trgm', expression: 'create index "organization_search_text_trgm" on "organization" using gin ("search_text" gin_trgm_ops)' })
 // The directory's order within a status, and its count by an index-only scan.
 @Index({ properties: ['municipality', 'status', 'sortName', 'id'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Organization {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality }) municipality!: Municipality;

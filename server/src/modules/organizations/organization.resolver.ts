@@ -21,7 +21,7 @@ import { taxPercentageForYear } from './tax-percentage.js';
 
 const OrganizationConnection = ConnectionType(Organization);
 
-@ObjectType({ description: 'The yearly guide of public-benefit organisations (Informator OPP).' })
+@ObjectType({ simpleResolvers: true, description: 'The yearly guide of public-benefit organisations (Informator OPP).' })
 class PublicBenefitGuide {
   @Field(() => Int) taxYear!: number;
   @Field(() => Float, { nullable: true, description: 'Percent of income tax a taxpayer may give: 1 up to 2022, 1.5 from 2023.' })

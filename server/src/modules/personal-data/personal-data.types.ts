@@ -8,7 +8,7 @@ export const RETENTION_BOUNDS = {
   messageMonths: { min: 1, max: 60 },
 } as const;
 
-@ObjectType('RetentionSettings', { description: 'How long the municipality keeps personal data, in months; older data is erased by an hourly job.' })
+@ObjectType('RetentionSettings', { simpleResolvers: true, description: 'How long the municipality keeps personal data, in months; older data is erased by an hourly job.' })
 export class RetentionSettingsView {
   @Field(() => Int, { description: 'After an event: who booked, signed up, took part or applied.' }) eventDataMonths!: number;
   @Field(() => Int, { description: 'Since the last sign-in: resident and official accounts are erased.' }) inactiveAccountMonths!: number;

@@ -12,7 +12,7 @@ import { AssessmentMethod, ComplianceStatus } from './public-notices.enums.js';
  * and `- ` a list item. The retention periods are not typed here: the page shows the stored settings.
  */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PrivacyNotice {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality, unique: true }) municipality!: Municipality;
@@ -33,7 +33,7 @@ export class PrivacyNotice {
  * sign language. Dates are Warsaw calendar dates (YYYY-MM-DD); free text as in PrivacyNotice.
  */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AccessibilityStatement {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality, unique: true }) municipality!: Municipality;

@@ -3,7 +3,7 @@ import { ID } from '../../core/graphql/id.js';
 import { clockNow } from './speed-dating.service.js';
 import type { SpeedDatingSession } from './speed-dating.entity.js';
 
-@ObjectType({ description: 'The session clock as the server sees it; phones count down to phaseEndsAt.' })
+@ObjectType({ simpleResolvers: true, description: 'The session clock as the server sees it; phones count down to phaseEndsAt.' })
 export class SessionClock {
   @Field(() => ID) sessionId!: string;
   @Field(() => String, { description: 'NOT_STARTED, RUNNING, PAUSED or FINISHED.' }) status!: string;

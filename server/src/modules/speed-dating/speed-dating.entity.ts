@@ -11,7 +11,7 @@ import { DatingMode, DatingSide, ParticipantPresence } from './speed-dating.enum
 
 /** A civic speed-dating session. Its live clock is stored, so it survives a server restart. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SpeedDatingSession {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Municipality }) municipality!: Municipality;
@@ -36,7 +36,7 @@ export class SpeedDatingSession {
 
 @Entity()
 @Unique({ properties: ['session', 'user'] })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SpeedDatingParticipant {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => SpeedDatingSession, deleteRule: 'cascade' }) session!: SpeedDatingSession;

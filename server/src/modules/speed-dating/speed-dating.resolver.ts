@@ -11,7 +11,7 @@ import { RegisterInput, SessionInput, WalkInInput } from './speed-dating.inputs.
 import * as dating from './speed-dating.service.js';
 import { CLOCK_TOPIC, clockEvent, clockPayload, SessionClock } from './live.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class PlannedSeat {
   @Field(() => Int) round!: number;
   @Field(() => Int) seat!: number;
@@ -19,7 +19,7 @@ class PlannedSeat {
   @Field(() => String, { nullable: true, description: 'Organisation or department.' }) partnerAffiliation!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class PlanPair {
   @Field(() => Int) round!: number;
   @Field(() => Int) seat!: number;
@@ -27,7 +27,7 @@ class PlanPair {
   @Field(() => String) moves!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class PlanSummary {
   @Field(() => Int) newPairs!: number;
   @Field(() => Int) maxPossiblePairs!: number;
@@ -35,7 +35,7 @@ class PlanSummary {
   @Field(() => Boolean, { description: 'True only when no plan could have more pairs (proven, not hoped).' }) provenOptimal!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class MetPerson {
   @Field(() => Int) round!: number;
   @Field(() => String) name!: string;
