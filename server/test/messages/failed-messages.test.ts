@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
-import { type Delivery, OutboxMessage, sendPendingMessages } from '../../src/core/outbox/index.js';
+import { type Delivery, drainOutbox, OutboxMessage } from '../../src/core/outbox/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 let app: TestApp;
@@ -16,7 +16,7 @@ const working: Delivery = { send: async (m) => { delivered.push(m.id); } };
 /** Tries every unsent message until each has used all its tries (the clock jumps past each delay). */
 async function failEverything() {
   let now = Date.now();
-  for (let attempt = 0; attempt < 5; attempt++, now += 2 * 3_600_000) await sendPendingMessages(app.em(), failing, 500, new Date(now));
+  for (let attempt = 0; attempt < 5; attempt++, now += 2 * 3_600_000) await drainOutbox(app.em, failing, { batchSize: 500, now: new Date(now) });
 }
 
 async function enqueue(municipality: string, subject: string) {
@@ -50,11 +50,11 @@ test('staff see the messages that failed after every retry, page by page, and se
   const resent = (await staff.ok('mutation($id: ID!) { resendMessage(id: $id) { id attempts } }', { id: ids[0] })).resendMessage;
   expect(resent).toEqual({ id: ids[0], attempts: 0 });
   expect((await staff.ok(LIST)).failedMessages.totalCount).toBe(2);
-  expect(await sendPendingMessages(app.em(), working, 500)).toBe(1);
+  expect(await drainOutbox(app.em, working, { batchSize: 500 })).toBe(1);
   expect(delivered).toEqual([ids[0]]);
 
   expect((await staff.ok('mutation { resendAllFailedMessages }')).resendAllFailedMessages).toBe(2);
-  expect(await sendPendingMessages(app.em(), working, 500)).toBe(2);
+  expect(await drainOutbox(app.em, working, { batchSize: 500 })).toBe(2);
   expect((await staff.ok(LIST)).failedMessages.totalCount).toBe(0);
   // The other municipality's failed message is still there, for its own staff.
   expect(await app.em().count(OutboxMessage, { id: elsewhere, sentAt: null })).toBe(1);

@@ -2,7 +2,7 @@ import { createClient } from 'graphql-ws';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
-import { type Delivery, OutboxMessage, sendPendingMessages } from '../../src/core/outbox/index.js';
+import { type Delivery, drainOutbox, OutboxMessage } from '../../src/core/outbox/index.js';
 import { warsawDate } from '../../src/core/time.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { openDaysWorld, type OpenDaysWorld } from './world.js';
@@ -171,19 +171,19 @@ test('the outbox sender delivers each message once and retries a failure later, 
   expect(pending).toBeGreaterThan(0);
   const now = Date.now();
   // The first try of one message fails: the rest go, that one waits its 30 seconds.
-  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now))).toBe(pending - 1);
-  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now + 29_000))).toBe(0);
-  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now + 31_000))).toBe(1);
+  expect(await drainOutbox(app.em, delivery, { batchSize: 500, now: new Date(now) })).toBe(pending - 1);
+  expect(await drainOutbox(app.em, delivery, { batchSize: 500, now: new Date(now + 29_000) })).toBe(0);
+  expect(await drainOutbox(app.em, delivery, { batchSize: 500, now: new Date(now + 31_000) })).toBe(1);
   expect(new Set(delivered).size).toBe(pending);
   expect(await app.em().count(OutboxMessage, { sentAt: null })).toBe(0);
   expect(await app.em().count(OutboxMessage, { attempts: 2 })).toBe(1);
-  expect(await sendPendingMessages(app.em(), delivery, 500, new Date(now + 3_600_000))).toBe(0);
+  expect(await drainOutbox(app.em, delivery, { batchSize: 500, now: new Date(now + 3_600_000) })).toBe(0);
 
   // A mail server that never answers: five tries over about 73 minutes, then the message has failed.
   await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s }) { id } }`, { s: await world.slot({ capacity: 4, daysAhead: 6 }) });
   const down: Delivery = { send: async () => { throw new Error('connection refused'); } };
   let at = now;
-  for (let i = 0; i < 8; i++, at += 2 * 3_600_000) expect(await sendPendingMessages(app.em(), down, 500, new Date(at))).toBe(0);
+  for (let i = 0; i < 8; i++, at += 2 * 3_600_000) expect(await drainOutbox(app.em, down, { batchSize: 500, now: new Date(at) })).toBe(0);
   const [failed] = await app.em().getConnection().execute<{ attempts: number; last_error: string }[]>(
     'select attempts, last_error from outbox_message where sent_at is null',
   );

@@ -63,16 +63,12 @@ export async function outboxCounts(em: EntityManager): Promise<{ pending: number
 }
 
 /**
- * Sends a batch of messages due now. Rows are claimed with FOR UPDATE SKIP LOCKED, so several server
- * instances can run the sender without sending a message twice. The batch goes out at once (a pooled
- * SMTP transport spreads it over its connections). A failed try is retried later, with growing
+ * Sends one batch of messages due at `now`. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+ * server instances can run the sender without sending a message twice. The batch goes out at once (a
+ * pooled SMTP transport spreads it over its connections). A failed try is retried later, with growing
  * delays (a mail server down for an hour costs nothing); after the last one the message stays unsent
- * with its last error. Returns how many were sent.
+ * with its last error.
  */
-export async function sendPendingMessages(em: EntityManager, delivery: Delivery, batchSize = 20, now = new Date()): Promise<number> {
-  return (await sendBatch(em, delivery, batchSize, now)).sent;
-}
-
 async function sendBatch(em: EntityManager, delivery: Delivery, batchSize: number, now: Date): Promise<{ claimed: number; sent: number }> {
   return em.transactional(async (tx) => {
     const messages = await tx
@@ -91,11 +87,11 @@ async function sendBatch(em: EntityManager, delivery: Delivery, batchSize: numbe
         message.sentAt = new Date();
         message.lastError = null;
         sent++;
-        return;
+      } else {
+        message.lastError = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+        const delay = RETRY_DELAYS_MS[message.attempts - 1];
+        message.nextAttemptAt = delay === undefined ? null : new Date(now.getTime() + delay);
       }
-      message.lastError = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
-      const delay = RETRY_DELAYS_MS[message.attempts - 1];
-      message.nextAttemptAt = delay === undefined ? null : new Date(now.getTime() + delay);
     });
     return { claimed: messages.length, sent };
   });
@@ -105,14 +101,16 @@ async function sendBatch(em: EntityManager, delivery: Delivery, batchSize: numbe
  * Sends what is due, batch after batch, for as long as batches come back full and every message in
  * them went out: when booking opens, confirmations keep up with the bookings instead of trickling out
  * one batch per tick. A failure ends the run (the mail server is likely down, and each message waits
- * its retry delay), and so does the time budget, so a tick never runs unbounded. Returns how many
- * were sent.
+ * its retry delay), and so does the time budget, so a tick never runs unbounded. `now` fixes the
+ * clock (tests of the retry delays); by default each batch reads it. Returns how many were sent.
  */
-export async function drainOutbox(fork: () => EntityManager, delivery: Delivery, { batchSize = 20, budgetMs = 10_000 } = {}): Promise<number> {
+export async function drainOutbox(
+  fork: () => EntityManager, delivery: Delivery, { batchSize = 20, budgetMs = 10_000, now }: { batchSize?: number; budgetMs?: number; now?: Date } = {},
+): Promise<number> {
   const started = performance.now();
   let total = 0;
   for (;;) {
-    const { claimed, sent } = await sendBatch(fork(), delivery, batchSize, new Date());
+    const { claimed, sent } = await sendBatch(fork(), delivery, batchSize, now ?? new Date());
     total += sent;
     if (claimed < batchSize || sent < claimed || performance.now() - started >= budgetMs) return total;
   }
