@@ -103,9 +103,14 @@ const columnsOf = (props: Iterable<[string, EntityProperty]>, alias: string): Js
  * properties. Nested data is the caller's to add (`{ ...entityShape(meta, 'o'), members: { list: … } }`).
  */
 export function entityShape(meta: EntityMetadata, alias: string): JsonShape {
+  // Read paths ask for it on every request; metadata does not change once the ORM is up.
+  const byAlias = shapesByEntity.get(meta) ?? shapesByEntity.set(meta, new Map()).get(meta)!;
+  let shape = byAlias.get(alias);
   // An embedded object's columns are listed twice: flattened (`address_street`) and under the object.
-  return columnsOf(meta.props.filter((prop) => !prop.embedded).map((prop) => [prop.name, prop]), alias);
+  if (!shape) byAlias.set(alias, (shape = columnsOf(meta.props.filter((prop) => !prop.embedded).map((prop) => [prop.name, prop]), alias)));
+  return shape;
 }
+const shapesByEntity = new WeakMap<EntityMetadata, Map<string, JsonShape>>();
 
 /**
  * GraphQL hands read rows (plain objects) and entities to the same field resolvers; this tells them

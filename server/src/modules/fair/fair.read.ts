@@ -37,7 +37,7 @@ function fairShape(em: EntityManager, caller: Caller): JsonShape {
         from: 'stand_assignment sa join stand ps on ps.id = sa.stand_id join fair_application pa on pa.id = sa.application_id join organization po on po.id = pa.organization_id',
         where: { text: `sa.fair_id = f.id${placementFilter.text}`, params: placementFilter.params },
         orderBy: 'ps.code',
-        shape: { standId: 'sa.stand_id', applicationId: 'sa.application_id', organizationId: 'pa.organization_id', organization: { object: organizationReadShape(em, 'po') } },
+        shape: { standId: 'sa.stand_id', applicationId: 'sa.application_id', organization: { object: organizationReadShape(em, 'po') } },
       },
     },
     applications: !staff && !own.length ? none : {

@@ -17,9 +17,9 @@ import { type ApplicationRow, type FairRow, readFair } from './fair.read.js';
 class StandPlacement {
   @Field(() => ID) standId!: string;
   @Field(() => ID) applicationId!: string;
-  organizationId!: string;
-  /** Brought along by the plan's read path (fair.read.ts). */
-  organization?: unknown;
+  // A plain field, not a resolver: the plan's read path (fair.read.ts) brings the organisation along
+  // and entities load theirs in one batch (placements below), so no call per stand.
+  @Field(() => Organization) organization!: unknown;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -153,22 +153,20 @@ export class FairResolver {
   }
 
   @FieldResolver(() => [StandPlacement], { description: 'Who stands where: public once published; staff always; members see their own.' })
-  placements(@Root() fair: Fair | FairRow, @Ctx() ctx: RequestContext): Promise<StandPlacement[]> | StandPlacement[] {
-    return readOrCompute(fair, Fair, 'placements', async (f) =>
-      (await fairs.placements(ctx.em, callerOf(ctx), f)).map((p) => ({ standId: p.stand.id, applicationId: p.application.id, organizationId: p.application.organization.id })));
+  placements(@Root() fair: Fair | FairRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<StandPlacement[]> | StandPlacement[] {
+    return readOrCompute(fair, Fair, 'placements', async (f) => {
+      const placed = await fairs.placements(ctx.em, callerOf(ctx), f);
+      // A plain field must hold its value, not a promise (docs/decisions.md): load them before answering.
+      const organizations = selectionOf(info).has('organization')
+        ? await Promise.all(placed.map((p) => ctx.loaders.get(organizationsById).load(p.application.organization.id)))
+        : [];
+      return placed.map((p, i) => ({ standId: p.stand.id, applicationId: p.application.id, organization: organizations[i] ?? null }));
+    });
   }
 
   @FieldResolver(() => [FairApplication], { description: 'Staff see all; members their organisation’s.' })
   applications(@Root() fair: Fair | FairRow, @Ctx() ctx: RequestContext) {
     return readOrCompute(fair, Fair, 'applications', (f) => fairs.listApplications(ctx.em, callerOf(ctx), f.id));
-  }
-}
-
-@Resolver(() => StandPlacement)
-export class StandPlacementResolver {
-  @FieldResolver(() => Organization)
-  organization(@Root() placement: StandPlacement, @Ctx() ctx: RequestContext) {
-    return placement.organization ?? ctx.loaders.get(organizationsById).load(placement.organizationId);
   }
 }
 

@@ -1,3 +1,3 @@
 export { Fair, FairApplication, Stand, StandAssignment } from './fair.entity.js';
-export { FairApplicationResolver, FairResolver, StandPlacementResolver } from './fair.resolver.js';
+export { FairApplicationResolver, FairResolver } from './fair.resolver.js';
 export { anonymiseApplicationsSubmittedBy, forgetFairsBefore } from './fair.service.js';

@@ -1,6 +1,6 @@
 export { Organization } from './organization.entity.js';
 export { Membership } from './membership.entity.js';
-export { OrganizationResolver, MembershipResolver } from './organization.resolver.js';
+export { OrganizationResolver } from './organization.resolver.js';
 export {
   membershipsOfUserSql, organizationInMunicipality, organizationReadShape, removeMembershipsOf,
 } from './organization.service.js';

@@ -14,7 +14,9 @@ import { Organization } from './organization.entity.js';
 export class Membership {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne({ entity: () => Organization, deleteRule: 'cascade' }) organization!: Organization;
-  @ManyToOne({ entity: () => User, deleteRule: 'cascade', index: true }) user!: User;
+  // A plain GraphQL field: every path that answers memberships has the user loaded (the directory's
+  // read rows, membershipsByOrganization's populate, addMember's lookup), so no resolver call per member.
+  @Field(() => User) @ManyToOne({ entity: () => User, deleteRule: 'cascade', index: true }) user!: User;
   @Field(() => MembershipRole) @Enum({ items: () => MembershipRole }) role!: MembershipRole;
   @Field(() => Date) @Property({ type: 'datetime' }) createdAt: Opt<Date> = new Date();
 }

@@ -6,9 +6,7 @@ import { MembershipRole } from '../../core/auth/roles.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
 import { RateLimited } from '../../core/graphql/rate-limited.js';
 import { selectionOf } from '../../core/graphql/selection.js';
-import { isEntity } from '../../core/db/json-read.js';
 import { ConnectionType } from '../../core/pagination.js';
-import { User, usersById } from '../accounts/index.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationStatus } from './organization.enums.js';
@@ -133,13 +131,5 @@ export class OrganizationResolver {
   @FieldResolver(() => MembershipRole, { nullable: true, description: 'The signed-in user’s role in this organisation.' })
   viewerRole(@Root() organization: Organization | organizations.OrganizationRow, @Ctx() ctx: RequestContext) {
     return ctx.actor?.memberships.get(organization.id) ?? null;
-  }
-}
-
-@Resolver(() => Membership)
-export class MembershipResolver {
-  @FieldResolver(() => User)
-  user(@Root() membership: Membership | organizations.MembershipRow, @Ctx() ctx: RequestContext) {
-    return isEntity(membership, Membership) ? ctx.loaders.get(usersById).load(membership.user.id) : membership.user;
   }
 }
