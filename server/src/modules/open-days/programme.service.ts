@@ -5,7 +5,7 @@ import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read
 import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
 import { type Connection, checkPageSize, toConnection } from '../../core/pagination.js';
-import { type Keyset, keysetPage } from '../../core/db/keyset.js';
+import { condition, type Keyset, keysetPage } from '../../core/db/keyset.js';
 import { nextDate, warsawTimeToInstant } from '../../core/time.js';
 import { findEdition } from './edition.service.js';
 import { organizationReadShape } from '../organizations/index.js';
@@ -47,7 +47,7 @@ function slotShape(em: EntityManager, caller: Caller): JsonShape {
 }
 
 /** A programme row as PostgreSQL built it (see slotShape). */
-const PROGRAMME_ORDER: Keyset = { columns: ['s.starts_at', 's.id'], properties: ['startsAt', 'id'], parts: ['instant', 'uuid'] };
+const PROGRAMME_ORDER: Keyset = { columns: ['s.starts_at', 's.id'], parts: ['instant', 'uuid'] };
 
 export type SlotRow = Partial<Slot> & { id: string; seatsLeft?: number | null; confirmedSeats?: number; waitlisted?: number; bookable?: boolean; viewerBooking?: unknown };
 export type ActivityRow = Partial<Omit<Activity, 'organization'>> & { id: string; organization: unknown };
@@ -68,28 +68,26 @@ export async function programmeSlots(
   // The count joins organisations only when a search looks at their names: it runs on every page
   // view over the whole edition, and that join was most of its time.
   const searchWords = (filter.search ?? '').split(/\s+/).filter(Boolean);
-  const connection = publicReads(em, caller);
-  const matching = (withOrganizations: boolean) => {
-    const qb = em.createQueryBuilder(Slot, 's', connection).join('s.activity', 'a');
-    if (withOrganizations) qb.join('a.organization', 'o');
-    qb.where({ 'a.edition': edition.id, 'a.status': ActivityStatus.APPROVED });
+  const where = [
+    condition('a.edition_id = ?', edition.id), condition('a.status = ?', ActivityStatus.APPROVED),
     // Redundant with the edition, but it lets the planner walk this municipality's slots in time
     // order (slot_municipality_id_starts_at_id_index) rather than every municipality's (bench:growth).
-    qb.andWhere('s.municipality_id = ?', [caller.municipality.id]);
-    if (filter.day) {
-      qb.andWhere({ startsAt: { $gte: warsawTimeToInstant(filter.day), $lt: warsawTimeToInstant(nextDate(filter.day)) } });
-    }
-    if (filter.types?.length) qb.andWhere({ 'a.type': { $in: filter.types } });
-    if (filter.audiences?.length) qb.andWhere({ 'a.audience': { $in: filter.audiences } });
-    if (filter.district) qb.andWhere('razem_fold(a.place_district) = razem_fold(?)', [filter.district]);
-    if (filter.withSeatsLeft) qb.andWhere('s.capacity is not null and s.seats_taken < s.capacity and s.starts_at > now()');
-    for (const word of searchWords) {
-      qb.andWhere(`razem_fold(a.title || ' ' || a.description || ' ' || o.name) like '%' || razem_fold(?) || '%'`, [likeEscape(word)]);
-    }
-    return qb;
-  };
-  return keysetPage<SlotRow>(em, connection, matching(true), {
+    condition('s.municipality_id = ?', caller.municipality.id),
+  ];
+  if (filter.day) {
+    where.push(condition('s.starts_at >= ? and s.starts_at < ?', warsawTimeToInstant(filter.day), warsawTimeToInstant(nextDate(filter.day))));
+  }
+  if (filter.types?.length) where.push(condition('a.type in (?)', filter.types));
+  if (filter.audiences?.length) where.push(condition('a.audience in (?)', filter.audiences));
+  if (filter.district) where.push(condition('razem_fold(a.place_district) = razem_fold(?)', filter.district));
+  if (filter.withSeatsLeft) where.push(condition('s.capacity is not null and s.seats_taken < s.capacity and s.starts_at > now()'));
+  for (const word of searchWords) {
+    where.push(condition(`razem_fold(a.title || ' ' || a.description || ' ' || o.name) like '%' || razem_fold(?) || '%'`, likeEscape(word)));
+  }
+  const slots = 'slot s join activity a on a.id = s.activity_id';
+  const matches = { from: `${slots} join organization o on o.id = a.organization_id`, where };
+  return keysetPage<SlotRow>(em, publicReads(em, caller), {
     keyset: PROGRAMME_ORDER, first, after, node: jsonObject(slotShape(em, caller), selection.at('edges', 'node')),
-    counted: selection.has('totalCount') ? matching(searchWords.length > 0) : null,
+    matches, counted: !selection.has('totalCount') ? null : searchWords.length ? matches : { from: slots, where },
   });
 }

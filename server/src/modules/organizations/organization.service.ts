@@ -10,7 +10,7 @@ import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize } from '../../core/pagination.js';
-import { type Keyset, keysetPage } from '../../core/db/keyset.js';
+import { condition, type Keyset, keysetPage } from '../../core/db/keyset.js';
 import { queryPrepared } from '../../core/db/prepared.js';
 import { slugify } from '../../core/slug.js';
 import { findUserByEmail, type User, userReadShape } from '../accounts/index.js';
@@ -68,7 +68,7 @@ function directoryShape(em: EntityManager, caller: Caller): JsonShape {
 }
 
 /** A directory row as PostgreSQL built it (see organizationShape). */
-const DIRECTORY_ORDER: Keyset = { columns: ['o.sort_name', 'o.id'], properties: ['sortName', 'id'], parts: ['text', 'uuid'] };
+const DIRECTORY_ORDER: Keyset = { columns: ['o.sort_name', 'o.id'], parts: ['text', 'uuid'] };
 
 export type OrganizationRow = Partial<Organization> & { id: string; members?: MembershipRow[] };
 export type MembershipRow = Partial<Omit<Membership, 'user'>> & { user: Partial<User> };
@@ -82,25 +82,22 @@ export async function listOrganizations(
 ): Promise<Connection<OrganizationRow>> {
   checkPageSize(first);
   if (filter.status && filter.status !== OrganizationStatus.PUBLISHED) authorize(caller.actor, 'organization.moderate');
-  const connection = publicReads(em, caller);
-  const qb = em.createQueryBuilder(Organization, 'o', connection).where({
-    municipality: caller.municipality.id,
-    status: filter.status ?? OrganizationStatus.PUBLISHED,
-  });
-  if (filter.legalForms?.length) qb.andWhere({ legalForm: { $in: filter.legalForms } });
-  if (filter.areas?.length) qb.andWhere({ activityAreas: { $overlap: filter.areas } });
-  if (filter.publicBenefitYear) qb.andWhere({ publicBenefitYears: { $contains: [filter.publicBenefitYear] } });
-  if (filter.district) qb.andWhere('razem_fold(o.address_district) = razem_fold(?)', [filter.district]);
+  const where = [condition('o.municipality_id = ?', caller.municipality.id), condition('o.status = ?', filter.status ?? OrganizationStatus.PUBLISHED)];
+  if (filter.legalForms?.length) where.push(condition('o.legal_form in (?)', filter.legalForms));
+  if (filter.areas?.length) where.push(condition('o.activity_areas && array[?]::text[]', filter.areas));
+  if (filter.publicBenefitYear) where.push(condition('o.public_benefit_years @> array[?]::int[]', filter.publicBenefitYear));
+  if (filter.district) where.push(condition('razem_fold(o.address_district) = razem_fold(?)', filter.district));
   if (filter.lookingForVolunteers !== undefined && filter.lookingForVolunteers !== null) {
-    qb.andWhere({ lookingForVolunteers: filter.lookingForVolunteers });
+    where.push(condition('o.looking_for_volunteers = ?', filter.lookingForVolunteers));
   }
   // Every word must occur in the folded text, or be close enough to one of its words (pg_trgm `<%`).
   for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
-    qb.andWhere(`(o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text)`, [likeEscape(word), word]);
+    where.push(condition(`o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text`, likeEscape(word), word));
   }
-  return keysetPage<OrganizationRow>(em, connection, qb, {
+  const matches = { from: 'organization o', where };
+  return keysetPage<OrganizationRow>(em, publicReads(em, caller), {
     keyset: DIRECTORY_ORDER, first, after, node: jsonObject(directoryShape(em, caller), selection.at('edges', 'node')),
-    counted: selection.has('totalCount') ? qb : null,
+    matches, counted: selection.has('totalCount') ? matches : null,
   });
 }
 
