@@ -34,12 +34,12 @@ export interface ProductionServer {
 
 /**
  * How production runs Node (package.json's start:production and the Dockerfile say the same; the
- * deploy tests check, and bench:api runs Razem so). No heap flags: a smaller young generation
- * (`--max-semi-space-size=16`) or a capped old one (`--max-old-space-size=256`) kept the server
- * 90–150 MiB smaller under load but cost 20–35% more CPU per page and doubled p99
+ * deploy tests check, and bench:api runs Razem so). A young generation of 2 × 32 MiB: on a machine
+ * with a few GiB, V8 picks 2 × 64 MiB, which cost about 70 MiB of memory under load for no CPU
+ * measured; 16 MiB, or an old generation held to 1.5–2× its live size, cost 5–35% more CPU per page
  * (docs/benchmarks.md, memory).
  */
-export const PRODUCTION_NODE_OPTIONS = ['--enable-source-maps'];
+export const PRODUCTION_NODE_OPTIONS = ['--enable-source-maps', '--max-semi-space-size=32'];
 
 /** Starts `node dist/main.js` as production does, on `databaseUrl`, and waits until it listens. */
 export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ProductionServer> {
