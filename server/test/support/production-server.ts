@@ -35,9 +35,9 @@ export interface ProductionServer {
 /**
  * How production runs Node (package.json's start:production and the Dockerfile say the same; the
  * deploy tests check, and bench:api runs Razem so). A young generation of 2 × 32 MiB: on a machine
- * with a few GiB, V8 picks 2 × 64 MiB, which cost about 70 MiB of memory under load for no CPU
- * measured; 16 MiB, or an old generation held to 1.5–2× its live size, cost 5–35% more CPU per page
- * (docs/benchmarks.md, memory).
+ * with a few GiB, V8 picks 2 × 64 MiB: 32 MiB saves 70–80 MiB under load for 1–5% more CPU; 16 MiB,
+ * or an old generation held to 1.5–2× its live size, cost 6–35% more CPU per page (docs/benchmarks.md,
+ * memory).
  */
 export const PRODUCTION_NODE_OPTIONS = ['--enable-source-maps', '--max-semi-space-size=32'];
 
