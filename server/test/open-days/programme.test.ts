@@ -113,7 +113,7 @@ describe('my plan', () => {
     // Booked in the opposite order: the plan follows the clock, not the booking order.
     const { client } = await app.clientAs(Role.RESIDENT);
     for (const s of [later, earlier]) await client.ok(`mutation($s: ID!) { bookOpenDaysSlot(input: { slotId: $s, partySize: 2 }) { id } }`, { s });
-    const { myOpenDaysBookings } = await client.ok(`{ myOpenDaysBookings { code slot { id startsAt activity { title place { street } } } } }`);
+    const { myOpenDaysBookings } = await client.ok(`{ myOpenDaysBookings { id code slot { id startsAt activity { title place { street } } } } }`);
     expect(myOpenDaysBookings.map((b: any) => b.slot.id)).toEqual([earlier, later]);
 
     expect((await client.ok(`{ myOpenDaysPlan { calendarPath } }`)).myOpenDaysPlan.calendarPath).toBeNull();
@@ -128,7 +128,24 @@ describe('my plan', () => {
     expect(events[0]!.summary).toBe('Warsztaty ceramiki');
     expect(events[0]!.description).toContain(myOpenDaysBookings[0].code);
 
+    // A calendar app asking again with the feed's ETag gets 304 without the feed; a changed plan, the new feed.
+    // (fetch would add `cache-control: no-cache` to a conditional request, which no calendar app sends.)
+    const etag = response.headers.get('etag')!;
+    const revalidate = { 'if-none-match': etag, 'cache-control': 'max-age=300' };
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(new URL(enableOpenDaysCalendar.calendarPath, app.url), { headers: revalidate });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    await client.ok(`mutation($id: ID!) { cancelOpenDaysBooking(id: $id) { id } }`, { id: myOpenDaysBookings[0].id });
+    const changed = await fetch(new URL(enableOpenDaysCalendar.calendarPath, app.url), { headers: revalidate });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+
     expect((await fetch(new URL('/calendar/not-a-token.ics', app.url))).status).toBe(404);
+    // GraphQL answers carry no ETag: nothing revalidates a POST.
+    const graphql = await fetch(new URL('/graphql', app.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-municipality': 'leszno' }, body: '{"query":"{ __typename }"}' });
+    expect(graphql.status).toBe(200);
+    expect(graphql.headers.get('etag')).toBeNull();
     expect((await app.client().fails(`mutation { enableOpenDaysCalendar { calendarPath } }`)).extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
