@@ -16,6 +16,7 @@ import { signupMessage, type SignupEvent } from './messages.js';
 import { BaubleSignup, BaubleSignupEvent } from './signup.entity.js';
 import { Greeting } from './greeting.entity.js';
 import { countChanged } from '../../core/db/changed.js';
+import { escapeLike } from '../../core/db/like.js';
 
 /** What changed in the stock, for the live counter (published after commit). */
 export interface StockChange {
@@ -215,7 +216,7 @@ export async function findForDesk(em: EntityManager, caller: Caller, campaignId:
   const term = search.trim();
   if (!term) return [];
   const code = normaliseShortCode(term);
-  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `%${escapeLike(term)}%`;
   return em.find(
     BaubleSignup,
     {

@@ -6,6 +6,7 @@ import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
 import { type Connection, checkPageSize, toConnection } from '../../core/pagination.js';
 import { condition, type Keyset, keysetPage } from '../../core/db/keyset.js';
+import { escapeLike } from '../../core/db/like.js';
 import { nextDate, warsawTimeToInstant } from '../../core/time.js';
 import { findEdition } from './edition.service.js';
 import { organizationReadShape } from '../organizations/index.js';
@@ -14,8 +15,6 @@ import { Booking } from './booking.entity.js';
 import { ActivityStatus, BookingStatus, EditionStatus } from './open-days.enums.js';
 import type { ProgrammeFilter } from './open-days.inputs.js';
 import { Slot } from './slot.entity.js';
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * How the programme reads a slot: its columns and the figures its field resolvers would compute
@@ -82,7 +81,7 @@ export async function programmeSlots(
   if (filter.district) where.push(condition('razem_fold(a.place_district) = razem_fold(?)', filter.district));
   if (filter.withSeatsLeft) where.push(condition('s.capacity is not null and s.seats_taken < s.capacity and s.starts_at > now()'));
   for (const word of searchWords) {
-    where.push(condition(`razem_fold(a.title || ' ' || a.description || ' ' || o.name) like '%' || razem_fold(?) || '%'`, likeEscape(word)));
+    where.push(condition(`razem_fold(a.title || ' ' || a.description || ' ' || o.name) like '%' || razem_fold(?) || '%'`, escapeLike(word)));
   }
   const slots = 'slot s join activity a on a.id = s.activity_id';
   const matches = { from: `${slots} join organization o on o.id = a.organization_id`, where };

@@ -12,6 +12,7 @@ import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { type Connection, checkPageSize } from '../../core/pagination.js';
 import { condition, type Keyset, keysetPage } from '../../core/db/keyset.js';
 import { queryPrepared } from '../../core/db/prepared.js';
+import { escapeLike } from '../../core/db/like.js';
 import { slugify } from '../../core/slug.js';
 import { findUserByEmail, type User, userReadShape } from '../accounts/index.js';
 import { Municipality } from '../municipalities/index.js';
@@ -27,9 +28,6 @@ const DUPLICATE_KRS = { reason: 'DUPLICATE_KRS', field: 'krs', message: 'An orga
 const duplicateKrs = () => conflict(DUPLICATE_KRS.reason, DUPLICATE_KRS.message, { field: DUPLICATE_KRS.field });
 // A KRS race lost to a concurrent registration answers like the pre-check.
 describeConstraints({ organization_municipality_krs_unique: DUPLICATE_KRS });
-
-/** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * How read paths nest an organisation (e.g. the Open Days programme): its columns; fields computed
@@ -92,7 +90,7 @@ export async function listOrganizations(
   }
   // Every word must occur in the folded text, or be close enough to one of its words (pg_trgm `<%`).
   for (const word of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
-    where.push(condition(`o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text`, likeEscape(word), word));
+    where.push(condition(`o.search_text like '%' || razem_fold(?) || '%' or razem_fold(?) <% o.search_text`, escapeLike(word), word));
   }
   const matches = { from: 'organization o', where };
   return keysetPage<OrganizationRow>(em, publicReads(em, caller), {
