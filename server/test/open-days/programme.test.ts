@@ -84,6 +84,8 @@ describe('the programme', () => {
     expect(large.openDaysProgramme.edges).toHaveLength(100);
     expect(large.openDaysProgramme.edges.every((e: any) => e.node.activity.organization.name)).toBe(true);
     expect(forHundred).toBe(forTen);
+    // The session, then the page: the edition's status is checked inside the page's statement.
+    expect(forTen).toBe(2);
   });
 
   test('two residents\' pages send the same statements: who is asking is a parameter, so each statement is prepared once per connection', async () => {
@@ -103,6 +105,39 @@ describe('the programme', () => {
     expect(first!.length).toBeGreaterThan(0);
     expect(second).toEqual(first);
     for (const { userId } of residents) expect(first!.join('\n')).not.toContain(userId);
+  });
+
+  test('before publication only staff see an edition\'s slots; an unknown edition, or a draft for anyone but staff, is NOT_FOUND', async () => {
+    const DAY = 24 * 3600 * 1000;
+    const now = Date.now();
+    const input = (name: string) => ({
+      name, startsOn: warsawDate(new Date(now + DAY)), endsOn: warsawDate(new Date(now + 11 * DAY)),
+      submissionsOpenAt: new Date(now - DAY).toISOString(), submissionsCloseAt: new Date(now + DAY).toISOString(),
+    });
+    const create = async (name: string) => (await world.staff.ok(`mutation($input: EditionInput!) { createOpenDaysEdition(input: $input) { id } }`, { input: input(name) })).createOpenDaysEdition.id as string;
+    const open = await create('Drzwi Otwarte przed publikacją');
+    await world.staff.ok(`mutation($id: ID!) { setOpenDaysEditionStatus(id: $id, status: OPEN) { id } }`, { id: open });
+    const { submitOpenDaysActivity: activity } = await world.organizer.ok(
+      `mutation($input: SubmitActivityInput!) { submitOpenDaysActivity(input: $input) { id } }`,
+      { input: { editionId: open, organizationId: world.organizationId, title: 'Próba chóru', type: 'WORKSHOP', description: 'Śpiewamy kolędy.', audience: 'FAMILIES' } },
+    );
+    await world.staff.ok(`mutation($id: ID!) { reviewOpenDaysActivity(id: $id, status: APPROVED) { id } }`, { id: activity.id });
+    const startsAt = new Date(now + 3 * DAY);
+    const { addOpenDaysSlot: slot } = await world.organizer.ok(
+      `mutation($input: SlotInput!) { addOpenDaysSlot(input: $input) { id } }`,
+      { input: { activityId: activity.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 5 } },
+    );
+    const draft = await create('Drzwi Otwarte w szkicu');
+    const { client: resident } = await app.clientAs(Role.RESIDENT);
+    const programme = (client: typeof resident, e: string) => client.ok(PROGRAMME, { e, first: 10 }).then((d) => d.openDaysProgramme);
+
+    for (const client of [resident, app.client()]) {
+      expect(await programme(client, open)).toMatchObject({ totalCount: 0, edges: [] });
+      expect((await client.fails(PROGRAMME, { e: draft, first: 10 })).extensions?.code).toBe('NOT_FOUND');
+      expect((await client.fails(PROGRAMME, { e: '6f1c2a8e-0d3b-4c55-9a7e-2b1f0c9d8e7a', first: 10 })).extensions?.code).toBe('NOT_FOUND');
+    }
+    expect((await programme(world.staff, open)).edges.map((e: any) => e.node.id)).toEqual([slot.id]);
+    expect(await programme(world.staff, draft)).toMatchObject({ totalCount: 0, edges: [] });
   });
 });
 

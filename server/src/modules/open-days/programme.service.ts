@@ -4,7 +4,7 @@ import type { Caller } from '../../core/context.js';
 import { entityShape, jsonObject, type JsonShape } from '../../core/db/json-read.js';
 import { publicReads } from '../../core/db/replicas.js';
 import type { Selection } from '../../core/graphql/selection.js';
-import { type Connection, checkPageSize, toConnection } from '../../core/pagination.js';
+import { type Connection, checkPageSize } from '../../core/pagination.js';
 import { condition, type Keyset, keysetPage } from '../../core/db/keyset.js';
 import { escapeLike } from '../../core/db/like.js';
 import { nextDate, warsawTimeToInstant } from '../../core/time.js';
@@ -54,21 +54,25 @@ export type ActivityRow = Partial<Omit<Activity, 'organization'>> & { id: string
 /**
  * The public programme: slots of approved activities in time order, filtered, with keyset
  * pagination over (starts_at, id). Residents see it once the edition is published. One statement
- * for the page (activities and organisations included, and `totalCount` when asked).
+ * for the page (the edition's status, activities and organisations included, and `totalCount` when
+ * asked); only an empty page looks the edition up, to tell an unknown one (NOT_FOUND) from no slots.
  */
 export async function programmeSlots(
   em: EntityManager, caller: Caller, editionId: string, filter: ProgrammeFilter, first: number, after: string | null | undefined, selection: Selection,
 ): Promise<Connection<SlotRow>> {
   checkPageSize(first);
-  const edition = await findEdition(em, caller, editionId);
-  const published = edition.status === EditionStatus.PUBLISHED || edition.status === EditionStatus.CLOSED;
-  if (!published && !can(caller.actor, 'openDays.reviewActivities')) return toConnection([], first, 0, () => []);
+  // Reviewers see the slots of editions before publication; everyone else of published ones only.
+  const editionStatuses = can(caller.actor, 'openDays.reviewActivities')
+    ? Object.values(EditionStatus).filter((status) => status !== EditionStatus.DRAFT || can(caller.actor, 'openDays.seeDraftEditions'))
+    : [EditionStatus.PUBLISHED, EditionStatus.CLOSED];
 
   // The count joins organisations only when a search looks at their names: it runs on every page
   // view over the whole edition, and that join was most of its time.
   const searchWords = (filter.search ?? '').split(/\s+/).filter(Boolean);
   const where = [
-    condition('a.edition_id = ?', edition.id), condition('a.status = ?', ActivityStatus.APPROVED),
+    condition('a.edition_id = ?', editionId), condition('a.status = ?', ActivityStatus.APPROVED),
+    // Not correlated with the row: PostgreSQL checks it once per statement, not once per slot counted.
+    condition('exists (select from open_days_edition e where e.id = ? and e.status in (?))', editionId, editionStatuses),
     // Redundant with the edition, but it lets the planner walk this municipality's slots in time
     // order (slot_municipality_id_starts_at_id_index) rather than every municipality's (bench:growth).
     condition('s.municipality_id = ?', caller.municipality.id),
@@ -85,8 +89,10 @@ export async function programmeSlots(
   }
   const slots = 'slot s join activity a on a.id = s.activity_id';
   const matches = { from: `${slots} join organization o on o.id = a.organization_id`, where };
-  return keysetPage<SlotRow>(em, publicReads(em, caller), {
+  const page = await keysetPage<SlotRow>(em, publicReads(em, caller), {
     keyset: PROGRAMME_ORDER, first, after, node: jsonObject(slotShape(em, caller), selection.at('edges', 'node')),
     matches, counted: !selection.has('totalCount') ? null : searchWords.length ? matches : { from: slots, where },
   });
+  if (!page.edges.length) await findEdition(em, caller, editionId);
+  return page;
 }
