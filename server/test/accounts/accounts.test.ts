@@ -142,6 +142,13 @@ describe('municipalities are separate', () => {
     // The list to choose from still answers, and without a header nothing is "unknown".
     expect((await ask(`{ municipalities { slug } }`)).body.data).toEqual({ municipalities: [{ slug: 'czerwionka-leszczyny' }, { slug: 'leszno' }] });
     expect(await new TestClient(app.url, undefined).ok(`{ me { id } currentMunicipality { slug } }`)).toEqual({ me: null, currentMunicipality: null });
+    // With a known one, it is the one in the database, without a query of its own.
+    const [leszno] = await app.em().getConnection().execute<{ id: string }[]>(`select id from municipality where slug = 'leszno'`);
+    let current: unknown;
+    await app.client().ok(`{ __typename }`); // the municipality's scope, looked up once and cached
+    const statements = await app.countQueries(async () => (current = await app.client().ok(`{ currentMunicipality { id slug name } }`)));
+    expect(current).toEqual({ currentMunicipality: { id: leszno!.id, slug: 'leszno', name: 'Leszno' } });
+    expect(statements).toBe(0);
   });
 
   test('the municipalities query lists both without a header', async () => {

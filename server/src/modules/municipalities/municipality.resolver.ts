@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { namedMunicipality, type RequestContext } from '../../core/context.js';
+import { type MunicipalityScope, namedMunicipality, type RequestContext } from '../../core/context.js';
 import { Municipality } from './municipality.entity.js';
 import { listMunicipalities } from './municipality.service.js';
 
@@ -11,8 +11,9 @@ export class MunicipalityResolver {
   }
 
   @Query(() => Municipality, { nullable: true, description: 'The municipality this request is scoped to; null without X-Municipality, NOT_FOUND (reason UNKNOWN_MUNICIPALITY) for a name that does not exist.' })
-  currentMunicipality(@Ctx() ctx: RequestContext) {
-    const scope = namedMunicipality(ctx);
-    return scope && ctx.em.findOne(Municipality, { id: scope.id });
+  currentMunicipality(@Ctx() ctx: RequestContext): MunicipalityScope | null {
+    // The request's scope was looked up (and is cached) with every field this type has: pages ask
+    // for it on every view, and it needs no query of its own.
+    return namedMunicipality(ctx);
   }
 }
