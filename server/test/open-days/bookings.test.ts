@@ -19,8 +19,7 @@ const book = (client: TestClient, slotId: string, partySize = 1, waitlistIfFull 
 const resident = async () => (await app.clientAs(Role.RESIDENT)).client;
 const statusOf = async (id: string) =>
   (await app.em().getConnection().execute<{ status: string }[]>('select status from booking where id = ?', [id]))[0]!.status;
-const messagesOf = async (bookingCode: string) =>
-  (await app.em().getConnection().execute<{ kind: string }[]>(`select kind from outbox_message where body like ? order by created_at`, [`%${bookingCode}%`])).map((m) => m.kind);
+const messagesOf = async (bookingCode: string) => (await app.messages()).filter((m) => m.body.includes(bookingCode)).map((m) => m.kind);
 
 describe('booking', () => {
   test('confirmed while seats remain, then the waiting list in arrival order', async () => {
@@ -35,6 +34,39 @@ describe('booking', () => {
     expect(third).toMatchObject({ status: 'CONFIRMED', slot: { seatsLeft: 0, waitlisted: 1 } });
     expect(await messagesOf(first.code)).toEqual(['booking.confirmed']);
     expect(await messagesOf(second.code)).toEqual(['booking.waitlisted']);
+  });
+
+  test('the confirmation and the waiting-list message tell the booker what, when (Warsaw time), where, for how many, and the code', async () => {
+    const slotId = await world.slot({ capacity: 2, maxPartySize: 2 });
+    const [first, second] = [await app.clientAs(Role.RESIDENT), await app.clientAs(Role.RESIDENT)];
+    const confirmed = (await book(first.client, slotId, 2)).data!.bookOpenDaysSlot;
+    const waiting = (await book(second.client, slotId, 1)).data!.bookOpenDaysSlot;
+    const [slot] = await app.em().getConnection().execute<{ title: string; place_street: string; place_postal_code: string; place_city: string; starts_at: string }[]>(
+      'select a.title, a.place_street, a.place_postal_code, a.place_city, s.starts_at from slot s join activity a on a.id = s.activity_id where s.id = ?', [slotId],
+    );
+    const warsaw = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', ...options }).format(new Date(slot!.starts_at));
+    const told = (await app.messages()).filter((m) => m.body.includes(confirmed.code) || m.body.includes(waiting.code));
+    expect(told.map((m) => [m.kind, m.recipient])).toEqual([['booking.confirmed', first.email], ['booking.waitlisted', second.email]]);
+    for (const [message, booking] of [[told[0]!, confirmed], [told[1]!, waiting]] as const) {
+      expect(message.subject).toContain(slot!.title);
+      expect(message.body).toContain(slot!.title);
+      expect(message.body).toContain(`${slot!.place_street}, ${slot!.place_postal_code} ${slot!.place_city}`);
+      expect(message.body).toContain(warsaw({ hour: '2-digit', minute: '2-digit' }));
+      expect(message.body).toContain(` ${warsaw({ day: 'numeric' })} `);
+      expect(message.body).toContain(`Liczba osób: ${booking.partySize}`);
+      expect(message.body).toContain(`Kod rezerwacji: ${booking.code}`);
+    }
+  });
+
+  test('a booking is one statement: the request sends one more than a signed-in request that reads nothing', async () => {
+    const client = await resident();
+    const slotId = await world.slot({ capacity: 5 });
+    const nothing = await app.countQueries(() => client.ok('{ __typename }'));
+    const booking = await app.countQueries(() => client.ok(`mutation($input: BookSlotInput!) { bookOpenDaysSlot(input: $input) { id status code } }`, {
+      input: { slotId, partySize: 1, waitlistIfFull: true },
+    }));
+    expect(booking - nothing).toBe(1);
+    expect(await statusOf((await client.ok(`{ myOpenDaysBookings { id } }`)).myOpenDaysBookings[0].id)).toBe('CONFIRMED');
   });
 
   test('cancelling frees the seats and promotes waiting parties that fit, in the same transaction', async () => {

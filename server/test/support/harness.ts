@@ -20,6 +20,7 @@ import { ensureMunicipality, Municipality } from '../../src/modules/municipaliti
 import { Membership, Organization } from '../../src/modules/organizations/index.js';
 import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
 import { createAppPubSub } from '../../src/core/pubsub.js';
+import { type MessageContent, messageContent, OutboxMessage } from '../../src/core/outbox/index.js';
 import { buildAppSchema } from '../../src/schema.js';
 import { seedDemoData } from '../../src/seed/demo.js';
 import { dropDatabase, recreateDatabase, TEMPLATE_DATABASE } from './databases.js';
@@ -100,6 +101,8 @@ export interface TestApp {
   /** Many signed-in clients at once (for concurrency tests): accounts share one password hash. */
   clientsAs(role: Role, count: number, municipality?: string): Promise<{ client: TestClient; userId: string }[]>;
   municipalityId(slug: string): Promise<string>;
+  /** Every queued message, oldest first, with its text as its recipient reads it. */
+  messages(): Promise<(MessageContent & { kind: string; recipient: string; sentAt: Date | null })[]>;
   /** With `cuttableDatabase`: cut and restore the app's connection to PostgreSQL. */
   database: { cut(): void; restore(): void };
   /** Counts SQL statements sent while `run` executes. */
@@ -236,6 +239,8 @@ export async function startTestApp(
     },
     countQueries: async (run) => (await recordQueries(run)).length,
     recordQueries,
+    messages: async () => (await orm.em.fork().find(OutboxMessage, {}, { orderBy: { createdAt: 'asc', id: 'asc' } }))
+      .map((m) => ({ kind: m.kind, recipient: m.recipient, sentAt: m.sentAt, ...messageContent(m) })),
     async close() {
       await app.close();
       await new Promise((resolve) => app.server.close(resolve));

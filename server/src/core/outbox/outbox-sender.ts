@@ -4,6 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from '../logger.js';
 import { type JobOptions, runPeriodically } from '../periodic.js';
 import { OutboxMessage } from './outbox-message.entity.js';
+import { messageContent } from './outbox.js';
 
 export interface Delivery {
   send(message: OutboxMessage): Promise<void>;
@@ -21,7 +22,10 @@ export function createDelivery(smtpUrl: string | undefined, logger: Logger, opti
     let warned = false;
     return {
       send: async (m) => {
-        if (options.showContent) return logger.info(`e-mail to ${m.recipient}: ${m.subject}\n${m.body}`);
+        if (options.showContent) {
+          const { subject, body } = messageContent(m);
+          return logger.info(`e-mail to ${m.recipient}: ${subject}\n${body}`);
+        }
         if (!warned) logger.warn('SMTP_URL is not set: e-mails are marked sent without being delivered');
         warned = true;
         logger.debug({ messageId: m.id, kind: m.kind }, 'e-mail not sent: SMTP_URL is not set');
@@ -33,7 +37,8 @@ export function createDelivery(smtpUrl: string | undefined, logger: Logger, opti
   const transport: Transporter = nodemailer.createTransport({ url: smtpUrl, pool: true });
   return {
     send: async (m) => {
-      await transport.sendMail({ from, to: m.recipient, subject: m.subject, text: m.body });
+      const { subject, body } = messageContent(m);
+      await transport.sendMail({ from, to: m.recipient, subject, text: body });
     },
     close: () => transport.close(),
   };

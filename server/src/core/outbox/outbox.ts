@@ -2,29 +2,46 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { countChanged } from '../db/changed.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
-export interface Message {
-  municipalityId: string;
-  kind: string;
-  recipient: string;
+export interface MessageContent {
   subject: string;
   body: string;
 }
 
 /**
- * A CTE, `name as (insert …)`, that queues in the very statement making a change the message for the
- * outcome it reports: `messages[outcome]` for each row of `from` (none for an outcome not listed). A
- * change done in one statement commits with its message, and holds its locks for that statement only.
+ * A message to queue: its text, or the facts its kind's template renders when it is read (see
+ * `registerMessageTemplate`).
  */
-export function enqueueByOutcomeSql(name: string, from: string, outcomeColumn: string, messages: Record<string, Message>): { text: string; params: unknown[] } {
-  const entries = Object.entries(messages);
-  if (!entries.length) throw new Error('enqueueByOutcomeSql: no message');
-  return {
-    text: `${name} as (insert into outbox_message (id, municipality_id, recipient, kind, subject, body, created_at)
-      select gen_random_uuid(), m.municipality_id::uuid, m.recipient, m.kind, m.subject, m.body, now()
-        from ${from} join (values ${entries.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}) as m(outcome, municipality_id, recipient, kind, subject, body)
-          on m.outcome = ${from}.${outcomeColumn})`,
-    params: entries.flatMap(([outcome, m]) => [outcome, m.municipalityId, m.recipient, m.kind, m.subject, m.body]),
-  };
+export type Message = { municipalityId: string; kind: string; recipient: string } & (MessageContent | { facts: object });
+
+type Template = (facts: never) => MessageContent;
+const templates = new Map<string, Template>();
+
+/**
+ * Declares how messages of a kind are written from their facts. A change made in one SQL
+ * statement (a booking) cannot call back into Node to write its message's text, so it queues the
+ * facts the text needs, read under the same statement; the text is rendered when the message is sent
+ * or shown. A module registers its templates when it loads, as the schema does.
+ */
+export function registerMessageTemplate<F>(kind: string, render: (facts: F) => MessageContent): void {
+  templates.set(kind, render as Template);
+}
+
+/** What a queued message says: its stored text, or its facts rendered by its kind's template. */
+export function messageContent(message: Pick<OutboxMessage, 'kind' | 'subject' | 'body' | 'facts'>): MessageContent {
+  if (message.facts === null) return { subject: message.subject!, body: message.body! };
+  const render = templates.get(message.kind);
+  if (!render) throw new Error(`No template for messages of kind ${message.kind}`);
+  return render(message.facts as never);
+}
+
+/**
+ * A CTE, `name as (insert …)`, that queues messages in the very statement making the change they
+ * tell about: one per row of `select`, which yields (municipality_id, recipient, kind, facts). A
+ * change done in one statement commits with its messages, and holds its locks for that statement only.
+ */
+export function enqueueFactsSql(name: string, select: string): string {
+  return `${name} as (insert into outbox_message (id, municipality_id, recipient, kind, facts, created_at)
+      select gen_random_uuid(), m.municipality_id, m.recipient, m.kind, m.facts, now() from (${select}) as m(municipality_id, recipient, kind, facts))`;
 }
 
 /** Queues a message in the caller's unit of work: it is stored by the caller's flush, in its transaction. */

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../core/graphql/id.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
+import { messageContent, type OutboxMessage } from '../../core/outbox/index.js';
 import { ConnectionType } from '../../core/pagination.js';
 import { listFailedMessages, resendAllFailedMessages, resendMessage } from './message.service.js';
 import { FailedMessage } from './message.types.js';
@@ -26,5 +27,10 @@ export class FailedMessageResolver {
   @Mutation(() => Int, { description: 'Staff: sends every failed message again; returns how many.' })
   resendAllFailedMessages(@Ctx() ctx: RequestContext) {
     return resendAllFailedMessages(ctx.em, callerOf(ctx));
+  }
+
+  @FieldResolver(() => String)
+  subject(@Root() message: OutboxMessage) {
+    return messageContent(message).subject;
   }
 }

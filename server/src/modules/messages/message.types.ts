@@ -6,7 +6,6 @@ export class FailedMessage {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'What it tells about, e.g. `booking.confirmed`.' }) kind!: string;
   @Field(() => String) recipient!: string;
-  @Field(() => String) subject!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true, description: "The mail server's answer to the last try." }) lastError!: string | null;

@@ -8,15 +8,15 @@ import { describeConstraints } from '../../core/db/constraints.js';
 import { lockKeys } from '../../core/db/locks.js';
 import { queryPrepared } from '../../core/db/prepared.js';
 import { AppError, conflict, fieldError, notFound, unauthenticated } from '../../core/errors.js';
-import { enqueueByOutcomeSql, enqueueMessage } from '../../core/outbox/index.js';
+import { enqueueFactsSql, enqueueMessage } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
 import { User } from '../accounts/index.js';
 import { Activity } from './activity.entity.js';
 import { Booking } from './booking.entity.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
-import { generateShortCode, normaliseShortCode, uniqueShortCode } from '../../core/short-code.js';
+import { generateShortCode, normaliseShortCode } from '../../core/short-code.js';
 import { activityToOrganize } from './activity.service.js';
-import { bookingMessage, type BookingEvent } from './messages.js';
+import { bookingFacts, bookingMessageKind, type BookingEvent } from './messages.js';
 import { ActivityStatus, Attendance, BookingStatus, EditionStatus } from './open-days.enums.js';
 import type { BookSlotInput } from './open-days.inputs.js';
 import { Slot } from './slot.entity.js';
@@ -73,7 +73,7 @@ async function seatsChange(em: EntityManager, slot: Slot, activity: Activity): P
 function tell(em: EntityManager, event: BookingEvent, booking: Booking, slot: Slot, activity: Activity, recipient: string | null) {
   // An erased account has no address: nobody to tell.
   if (!recipient) return;
-  enqueueMessage(em, { municipalityId: booking.municipalityId, recipient, ...bookingMessage(event, booking, slot, activity) });
+  enqueueMessage(em, { municipalityId: booking.municipalityId, recipient, kind: bookingMessageKind(event), facts: bookingFacts(booking, slot, activity) });
 }
 
 function clashError(clash: Booking | null) {
@@ -84,23 +84,42 @@ function clashError(clash: Booking | null) {
   });
 }
 
-/** What razem_book_slot decided under the slot's lock (see its migration). */
-interface LockedDecision {
-  outcome: 'CONFIRMED' | 'WAITLISTED' | 'FULL' | 'CLASH' | 'DROP_IN';
-  queue_number: number | null;
-  seats_left: number | null;
-  waitlisted: number | null;
-  clash: string | null;
-}
-
 // A race lost to the same person's other request, caught by the database itself.
 describeConstraints({
   booking_one_active_per_slot: { reason: 'ALREADY_BOOKED', message: 'You already have a booking for this slot.' },
   booking_no_overlapping_confirmed: { reason: 'CLASH', message: 'You already have a confirmed booking at that time.' },
 });
 
-/** What booking a slot needs to know before taking its lock, read in one statement. */
-interface BookingTarget {
+/**
+ * A booking in one statement. `target` reads what is checked before the lock (the slot is open, the
+ * party fits, the person has no booking here, the drawn code is free); only when all of that holds
+ * does `decision` call razem_book_slot, which takes the slot's row lock, decides and writes (see its
+ * migration); `message` queues the facts of the confirmation or waiting-list message for the
+ * outcome. The answer is the target joined with the decision (none when a check failed, and the
+ * caller tells which). The active statuses are written into the text, not passed as values, so that
+ * a generic plan can prove the partial index of active bookings applies: with values it scanned
+ * every booking of the city.
+ */
+const BOOK_SLOT = `with target as (
+    select s.id as slot_id, a.status = ? and e.status = ? as bookable, s.capacity, s.max_party_size, s.starts_at, s.ends_at, e.id as edition_id,
+           a.title, a.place_street, a.place_postal_code, a.place_city, a.place_notes,
+           (select u.email from "user" u where u.id = ?) as email,
+           exists (select from booking b where b.slot_id = s.id and b.user_id = ? and b.status in (${ACTIVE.map((status) => `'${status}'`).join(', ')})) as already_booked,
+           exists (select from booking b where b.municipality_id = e.municipality_id and b.code = ?) as code_taken
+      from slot s join activity a on a.id = s.activity_id join open_days_edition e on e.id = a.edition_id
+     where s.id = ? and e.municipality_id = ?
+  ), decision as (
+    select d.* from target t cross join lateral razem_book_slot(?, ?, t.slot_id, ?, ?, ?, ?, ?) d
+     where t.bookable and t.capacity is not null and t.starts_at > ? and t.max_party_size >= ? and not t.already_booked and not t.code_taken
+  ), ${enqueueFactsSql('message', `select ?::uuid, t.email, case d.outcome when 'CONFIRMED' then ? else ? end,
+           jsonb_build_object('title', t.title, 'startsAt', t.starts_at, 'street', t.place_street, 'postalCode', t.place_postal_code,
+                              'city', t.place_city, 'placeNotes', t.place_notes, 'partySize', ?::int, 'code', ?::text)
+      from decision d, target t
+     where d.outcome in ('CONFIRMED', 'WAITLISTED') and t.email is not null`)}
+  select t.*, d.outcome, d.queue_number, d.seats_left, d.waitlisted, d.clash from target t left join decision d on true`;
+
+/** The booking statement's answer: the slot as checked, and what razem_book_slot decided under its lock (null when a check failed). */
+interface BookingAnswer {
   bookable: boolean;
   capacity: number | null;
   max_party_size: number;
@@ -108,74 +127,58 @@ interface BookingTarget {
   starts_at: string;
   ends_at: string;
   edition_id: string;
-  title: string;
-  place_street: string;
-  place_postal_code: string;
-  place_city: string;
-  place_notes: string | null;
-  /** The booker's address (null once erased: nobody to tell). */
-  email: string | null;
   already_booked: boolean;
   code_taken: boolean;
+  outcome: 'CONFIRMED' | 'WAITLISTED' | 'FULL' | 'CLASH' | 'DROP_IN' | null;
+  queue_number: number | null;
+  seats_left: number | null;
+  waitlisted: number | null;
+  clash: string | null;
 }
 
 /**
  * Books a slot: CONFIRMED while seats remain, otherwise a place on the waiting list in arrival
- * order. Two statements and no entity: one reads everything checked before the lock (the slot is
- * open, the party fits, the person has no booking here), and one calls razem_book_slot, which takes
- * the slot's row lock, decides and writes, with the message for its outcome queued in the same
- * statement. It commits on its own (call it outside a transaction), so the lock is held for
- * microseconds inside PostgreSQL, never across a round trip: a rush on one slot does not queue
- * behind the API's event loop.
+ * order. One statement (BOOK_SLOT) and no entity. It commits on its own (call it outside a
+ * transaction), so the slot's lock is held for microseconds inside PostgreSQL, never across a round
+ * trip: a rush on one slot does not queue behind the API's event loop.
  */
 export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlotInput): Promise<BookingOutcome> {
   const actor = authorize(caller.actor, 'openDays.book');
   const municipalityId = caller.municipality.id;
-  let code = generateShortCode();
-  const [target] = await queryPrepared<BookingTarget>(
-    em,
-    `select a.status = ? and e.status = ? as bookable, s.capacity, s.max_party_size, s.starts_at, s.ends_at, e.id as edition_id,
-            a.title, a.place_street, a.place_postal_code, a.place_city, a.place_notes,
-            (select u.email from "user" u where u.id = ?) as email,
-            exists (select from booking b where b.slot_id = s.id and b.user_id = ? and b.status in (?, ?)) as already_booked,
-            exists (select from booking b where b.municipality_id = e.municipality_id and b.code = ?) as code_taken
-       from slot s join activity a on a.id = s.activity_id join open_days_edition e on e.id = a.edition_id
-      where s.id = ? and e.municipality_id = ?`,
-    [ActivityStatus.APPROVED, EditionStatus.PUBLISHED, actor.userId, actor.userId, ...ACTIVE, code, input.slotId, municipalityId],
-  );
-  if (!target?.bookable) throw notFound('Slot');
-  const [startsAt, endsAt] = [new Date(target.starts_at), new Date(target.ends_at)];
-  if (target.capacity === null) throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
-  if (new Date() >= startsAt) throw conflict('CLOSED', 'Booking closed when the slot started.');
-  if (input.partySize > target.max_party_size) {
-    throw fieldError('partySize', 'max', `One booking may be for at most ${target.max_party_size} people here.`);
-  }
-  if (target.already_booked) throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
-  if (target.code_taken) code = await uniqueShortCode(async (candidate) => (await em.count(Booking, { municipalityId, code: candidate })) > 0);
-
   const id = randomUUID();
-  const activity = { title: target.title, placeNotes: target.place_notes, place: { street: target.place_street, postalCode: target.place_postal_code, city: target.place_city } };
-  const message = (event: BookingEvent) => ({ municipalityId, recipient: target.email!, ...bookingMessage(event, { partySize: input.partySize, code }, { startsAt }, activity) });
-  // An erased account has no address: nobody to tell.
-  const messages = target.email ? enqueueByOutcomeSql('message', 'decision', 'outcome', { CONFIRMED: message('confirmed'), WAITLISTED: message('waitlisted') }) : null;
-  const [decision] = await queryPrepared<LockedDecision>(
-    em,
-    `with decision as (select * from razem_book_slot(?, ?, ?, ?, ?, ?, ?, ?))${messages ? `, ${messages.text}` : ''} select * from decision`,
-    [id, municipalityId, input.slotId, actor.userId, input.partySize, input.waitlistIfFull, code, `${PERSON_BOOKINGS}:${actor.userId}`, ...(messages?.params ?? [])],
-  );
-  switch (decision!.outcome) {
-    case 'DROP_IN': throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
-    case 'FULL': throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: decision!.seats_left });
-    case 'CLASH': throw clashError(await em.findOne(Booking, { id: decision!.clash! }, { populate: ['slot.activity'] }));
+  const now = new Date();
+  const attempt = async (code: string) => (await queryPrepared<BookingAnswer>(em, BOOK_SLOT, [
+    ActivityStatus.APPROVED, EditionStatus.PUBLISHED, actor.userId, actor.userId, code, input.slotId, municipalityId,
+    id, municipalityId, actor.userId, input.partySize, input.waitlistIfFull, code, `${PERSON_BOOKINGS}:${actor.userId}`,
+    now, input.partySize,
+    municipalityId, bookingMessageKind('confirmed'), bookingMessageKind('waitlisted'), input.partySize, code,
+  ]))[0];
+  let code = generateShortCode();
+  let answer = await attempt(code);
+  // A drawn code already in use (rare: one in hundreds of millions per booking) is drawn again.
+  while (answer?.code_taken && answer.outcome === null) answer = await attempt((code = generateShortCode()));
+
+  if (!answer?.bookable) throw notFound('Slot');
+  const [startsAt, endsAt] = [new Date(answer.starts_at), new Date(answer.ends_at)];
+  if (answer.capacity === null) throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
+  if (now >= startsAt) throw conflict('CLOSED', 'Booking closed when the slot started.');
+  if (input.partySize > answer.max_party_size) {
+    throw fieldError('partySize', 'max', `One booking may be for at most ${answer.max_party_size} people here.`);
   }
-  const fits = decision!.outcome === 'CONFIRMED';
+  if (answer.already_booked) throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
+  switch (answer.outcome) {
+    case 'DROP_IN': throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
+    case 'FULL': throw conflict('FULL', 'The slot is full. You can join the waiting list.', { seatsLeft: answer.seats_left });
+    case 'CLASH': throw clashError(await em.findOne(Booking, { id: answer.clash! }, { populate: ['slot.activity'] }));
+  }
+  const fits = answer.outcome === 'CONFIRMED';
   // The row the function wrote, known to this request's identity map without reading it back.
   const booking = em.merge(Booking, {
     id, municipalityId, slot: input.slotId, user: actor.userId, partySize: input.partySize,
-    status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, code, queueNumber: decision!.queue_number,
+    status: fits ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, code, queueNumber: answer.queue_number,
     attendance: null, startsAt, endsAt, createdAt: new Date(), cancelledAt: null,
   });
-  return { booking, seats: { editionId: target.edition_id, slotId: input.slotId, seatsLeft: decision!.seats_left, waitlisted: decision!.waitlisted ?? 0 } };
+  return { booking, seats: { editionId: answer.edition_id, slotId: input.slotId, seatsLeft: answer.seats_left, waitlisted: answer.waitlisted ?? 0 } };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { registerMessageTemplate } from '../../core/outbox/index.js';
 import { formatWarsaw } from '../../core/time.js';
 import type { Activity } from './activity.entity.js';
 import type { Booking } from './booking.entity.js';
@@ -22,21 +23,48 @@ const lead: Record<BookingEvent, string> = {
   cancelledByOrganizer: 'Organizator musiał odwołać Twoją rezerwację. Przepraszamy.',
 };
 
-export function bookingMessage(
-  event: BookingEvent, booking: Pick<Booking, 'partySize' | 'code'>, slot: Pick<Slot, 'startsAt'>,
+/**
+ * What a booking message says, as stored with it: the activity and place as they were when it was
+ * queued. The booking itself queues these in SQL (booking.service.ts), so the names are its columns'.
+ */
+export interface BookingFacts {
+  title: string;
+  /** ISO 8601. */
+  startsAt: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  placeNotes: string | null;
+  partySize: number;
+  code: string;
+}
+
+export const bookingMessageKind = (event: BookingEvent) => `booking.${event}`;
+
+export function bookingFacts(
+  booking: Pick<Booking, 'partySize' | 'code'>, slot: Pick<Slot, 'startsAt'>,
   activity: Pick<Activity, 'title' | 'placeNotes'> & { place: Pick<Activity['place'], 'street' | 'postalCode' | 'city'> },
-) {
-  const place = `${activity.place.street}, ${activity.place.postalCode} ${activity.place.city}${activity.placeNotes ? ` (${activity.placeNotes})` : ''}`;
+): BookingFacts {
+  const { street, postalCode, city } = activity.place;
+  return { title: activity.title, startsAt: slot.startsAt.toISOString(), street, postalCode, city, placeNotes: activity.placeNotes, partySize: booking.partySize, code: booking.code };
+}
+
+function renderBookingMessage(event: BookingEvent, facts: BookingFacts) {
+  const place = `${facts.street}, ${facts.postalCode} ${facts.city}${facts.placeNotes ? ` (${facts.placeNotes})` : ''}`;
   const body = [
     lead[event],
     '',
-    `Wydarzenie: ${activity.title}`,
-    `Termin: ${formatWarsaw(slot.startsAt)}`,
+    `Wydarzenie: ${facts.title}`,
+    `Termin: ${formatWarsaw(new Date(facts.startsAt))}`,
     `Miejsce: ${place}`,
-    `Liczba osób: ${booking.partySize}`,
-    `Kod rezerwacji: ${booking.code}`,
+    `Liczba osób: ${facts.partySize}`,
+    `Kod rezerwacji: ${facts.code}`,
     '',
     'Drzwi Otwarte – Razem',
   ].join('\n');
-  return { kind: `booking.${event}`, subject: headline[event](activity.title), body };
+  return { subject: headline[event](facts.title), body };
+}
+
+for (const event of Object.keys(headline) as BookingEvent[]) {
+  registerMessageTemplate<BookingFacts>(bookingMessageKind(event), (facts) => renderBookingMessage(event, facts));
 }
