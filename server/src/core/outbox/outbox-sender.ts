@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from '../logger.js';
@@ -7,7 +6,7 @@ import { OutboxMessage } from './outbox-message.entity.js';
 import { messageContent } from './outbox.js';
 
 export interface Delivery {
-  send(message: OutboxMessage): Promise<void>;
+  send(message: QueuedMessage): Promise<void>;
   /** Lets go of kept connections (at shutdown). */
   close?(): void;
 }
@@ -67,38 +66,45 @@ export async function outboxCounts(em: EntityManager): Promise<{ pending: number
   return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0) };
 }
 
+/** A claimed message, as a delivery sees it. */
+export type QueuedMessage = Pick<OutboxMessage, 'id' | 'kind' | 'recipient' | 'subject' | 'body' | 'facts'>;
+
 /**
  * Sends one batch of messages due at `now`. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
  * server instances can run the sender without sending a message twice. The batch goes out at once (a
  * pooled SMTP transport spreads it over its connections). A failed try is retried later, with growing
  * delays (a mail server down for an hour costs nothing); after the last one the message stays unsent
- * with its last error.
+ * with its last error. Plain rows and set-based updates, no entities: while booking opens, this sends
+ * as many messages a second as residents book, and as entities it took a sixth of the API's CPU.
  */
 async function sendBatch(em: EntityManager, delivery: Delivery, batchSize: number, now: Date): Promise<{ claimed: number; sent: number }> {
   return em.transactional(async (tx) => {
-    const messages = await tx
-      .createQueryBuilder(OutboxMessage, 'm')
-      .where({ sentAt: null, attempts: { $lt: MAX_ATTEMPTS }, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] })
-      .orderBy({ createdAt: 'asc' })
-      .limit(batchSize)
-      .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE)
-      .getResultList();
+    const messages = await tx.execute<(QueuedMessage & { attempts: number })[]>(
+      `select id, kind, recipient, subject, body, facts, attempts from outbox_message
+        where sent_at is null and attempts < ? and (next_attempt_at is null or next_attempt_at <= ?)
+        order by created_at limit ? for update skip locked`,
+      [MAX_ATTEMPTS, now, batchSize],
+    );
     const outcomes = await Promise.allSettled(messages.map((message) => delivery.send(message)));
-    let sent = 0;
-    messages.forEach((message, i) => {
+    const sent = messages.filter((_, i) => outcomes[i]!.status === 'fulfilled').map((m) => m.id);
+    const failed = messages.flatMap((message, i) => {
       const outcome = outcomes[i]!;
-      message.attempts += 1;
-      if (outcome.status === 'fulfilled') {
-        message.sentAt = new Date();
-        message.lastError = null;
-        sent++;
-      } else {
-        message.lastError = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
-        const delay = RETRY_DELAYS_MS[message.attempts - 1];
-        message.nextAttemptAt = delay === undefined ? null : new Date(now.getTime() + delay);
-      }
+      if (outcome.status === 'fulfilled') return [];
+      const delay = RETRY_DELAYS_MS[message.attempts];
+      const error = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+      return [{ id: message.id, error, next_attempt_at: delay === undefined ? null : new Date(now.getTime() + delay) }];
     });
-    return { claimed: messages.length, sent };
+    if (sent.length) {
+      await tx.execute('update outbox_message set attempts = attempts + 1, sent_at = ?, last_error = null where id in (?)', [new Date(), sent]);
+    }
+    if (failed.length) {
+      await tx.execute(
+        `update outbox_message m set attempts = m.attempts + 1, last_error = f.error, next_attempt_at = f.next_attempt_at
+           from jsonb_to_recordset(?::jsonb) as f(id uuid, error text, next_attempt_at timestamptz) where m.id = f.id`,
+        [JSON.stringify(failed)],
+      );
+    }
+    return { claimed: messages.length, sent: sent.length };
   });
 }
 
