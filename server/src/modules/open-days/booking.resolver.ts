@@ -81,12 +81,12 @@ export class BookingResolver {
   }
 
   @FieldResolver(() => Slot)
-  slot(@Root() booking: Booking, @Ctx() ctx: RequestContext) {
+  slot(@Root() booking: bookings.BookingRecord, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(slotsById).load(booking.slot.id);
   }
 
   @FieldResolver(() => String, { description: 'Name of the person who booked (organisers see it on their lists).' })
-  async holderName(@Root() booking: Booking, @Ctx() ctx: RequestContext) {
+  async holderName(@Root() booking: bookings.BookingRecord, @Ctx() ctx: RequestContext) {
     return booking.user ? ((await ctx.loaders.get(usersById).load(booking.user.id))?.displayName ?? '') : '';
   }
 }
