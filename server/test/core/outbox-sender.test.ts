@@ -69,6 +69,17 @@ test('one failure in a batch ends the run too, and only that message waits for i
   expect(await app.em().findOneOrFail(OutboxMessage, refused)).toMatchObject({ sentAt: null, attempts: 1, lastError: '550 mailbox unavailable' });
 });
 
+test('a message queued as facts of a kind nobody renders fails its try with the reason, and the rest go out', async () => {
+  const ids = await enqueue(3);
+  const em = app.em();
+  const orphan = em.create(OutboxMessage, { municipalityId, kind: 'test.no-template', recipient: 'osoba@test.example', facts: { code: 'KAD234' } });
+  await em.flush();
+  const delivery = createDelivery(undefined, silentLogger, { showContent: true });
+  expect(await drainOutbox(fork, delivery, { batchSize: 20 })).toBe(3);
+  expect(await app.em().findOneOrFail(OutboxMessage, orphan.id)).toMatchObject({ sentAt: null, attempts: 1, lastError: 'No template for messages of kind test.no-template' });
+  expect(await app.em().count(OutboxMessage, { id: { $in: ids }, sentAt: { $ne: null } })).toBe(3);
+});
+
 test('the time budget ends a run between batches', async () => {
   await enqueue(47);
   const slow: Delivery = { send: () => new Promise((resolve) => setTimeout(resolve, 5)) };

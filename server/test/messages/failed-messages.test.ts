@@ -72,3 +72,17 @@ test('only staff may see or resend failed messages', async () => {
   }
   expect(await app.em().findOneOrFail(OutboxMessage, id)).toMatchObject({ attempts: 5, sentAt: null });
 });
+
+test('a failed booking confirmation, queued as its facts, is listed with the subject its template writes', async () => {
+  const em = app.em();
+  const facts = {
+    title: 'Warsztaty ceramiki', startsAt: '2026-12-05T09:00:00.000Z', street: 'ul. Słowiańska 1', postalCode: '64-100', city: 'Leszno',
+    placeNotes: null, partySize: 2, code: 'KAD234',
+  };
+  const message = em.create(OutboxMessage, { municipalityId: await app.municipalityId('leszno'), kind: 'booking.confirmed', recipient: 'ktos@test.example', facts });
+  await em.flush();
+  await failEverything();
+  const { client: staff } = await app.clientAs(Role.STAFF);
+  const listed = (await staff.ok(`{ failedMessages(first: 50) { edges { node { id subject } } } }`)).failedMessages.edges.map((e: { node: unknown }) => e.node);
+  expect(listed).toContainEqual({ id: message.id, subject: 'Potwierdzenie rezerwacji: Warsztaty ceramiki' });
+});

@@ -105,6 +105,9 @@ describe('downloading my data', () => {
     expect(data.sessions[0]).toEqual({ startedAt: expect.any(String), expiresAt: expect.any(String) });
     expect(data.calendarFeed).toEqual({ enabledAt: expect.any(String) });
     expect(data.messages.map((m: any) => m.kind)).toEqual(expect.arrayContaining(['booking.confirmed', 'booking.waitlisted', 'baubles.reserved']));
+    // A booking's message is exported as its recipient reads it (it is queued as facts, rendered when read).
+    const confirmation = data.messages.filter((m: any) => m.kind === 'booking.confirmed' && m.body.includes(`Kod rezerwacji: ${me.confirmed.code}`));
+    expect(confirmation).toEqual([expect.objectContaining({ subject: 'Potwierdzenie rezerwacji: Warsztaty ceramiki' })]);
 
     // Nothing of the other person…
     const otherEmail = (await one(`select email from "user" where id = ?`, [other.userId])).email as string;
