@@ -122,7 +122,9 @@ const BOOK_SLOT = `with target as (
                               'city', t.place_city, 'placeNotes', t.place_notes, 'partySize', ?::int, 'code', ?::text)
       from decision d, target t
      where d.outcome in ('CONFIRMED', 'WAITLISTED') and t.email is not null`)}
-  select t.*, d.outcome, d.queue_number, d.seats_left, d.waitlisted, d.clash from target t left join decision d on true`;
+  select t.bookable, t.capacity, t.max_party_size, t.starts_at, t.ends_at, t.edition_id, t.already_booked, t.code_taken,
+         d.outcome, d.queue_number, d.seats_left, d.waitlisted, d.clash
+    from target t left join decision d on true`;
 
 /** The booking statement's answer: the slot as checked, and what razem_book_slot decided under its lock (null when a check failed). */
 interface BookingAnswer {

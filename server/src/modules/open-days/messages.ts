@@ -25,7 +25,7 @@ const lead: Record<BookingEvent, string> = {
 
 /**
  * What a booking message says, as stored with it: the activity and place as they were when it was
- * queued. The booking itself queues these in SQL (booking.service.ts), so the names are its columns'.
+ * queued. A booking queues these in SQL (`BOOK_SLOT` in booking.service.ts builds the same keys).
  */
 export interface BookingFacts {
   title: string;
