@@ -86,3 +86,13 @@ test('a failed booking confirmation, queued as its facts, is listed with the sub
   const listed = (await staff.ok(`{ failedMessages(first: 50) { edges { node { id subject } } } }`)).failedMessages.edges.map((e: { node: unknown }) => e.node);
   expect(listed).toContainEqual({ id: message.id, subject: 'Potwierdzenie rezerwacji: Warsztaty ceramiki' });
 });
+
+test('a failed message that no template can write is listed by its kind, with the reason, and the list still answers', async () => {
+  const em = app.em();
+  const orphan = em.create(OutboxMessage, { municipalityId: await app.municipalityId('leszno'), kind: 'test.no-template', recipient: 'ktos@test.example', facts: { code: 'KAD234' } });
+  await em.flush();
+  await failEverything();
+  const { client: staff } = await app.clientAs(Role.STAFF);
+  const listed = (await staff.ok(`{ failedMessages(first: 50) { edges { node { id subject } } } }`)).failedMessages.edges.map((e: { node: unknown }) => e.node);
+  expect(listed).toContainEqual({ id: orphan.id, subject: 'test.no-template' });
+});

@@ -29,8 +29,13 @@ export class FailedMessageResolver {
     return resendAllFailedMessages(ctx.em, callerOf(ctx));
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'As its recipient would read it; the kind when no template can write it (its last error says so).' })
   subject(@Root() message: OutboxMessage) {
-    return messageContent(message).subject;
+    // A message that cannot be rendered is exactly what staff come here to see: the list must not fail on it.
+    try {
+      return messageContent(message).subject;
+    } catch {
+      return message.kind;
+    }
   }
 }
