@@ -120,6 +120,15 @@ describe('downloading my data', () => {
     expect(text).not.toMatch(/passwordHash|tokenHash|token/);
   });
 
+  test('a message to me that no template can write is exported by its kind, and the export still answers', async () => {
+    const { client, email } = await app.clientAs(Role.RESIDENT);
+    await sql(`insert into outbox_message (id, municipality_id, recipient, kind, facts, created_at) values (gen_random_uuid(), ?, ?, 'test.no-template', '{"code":"KAD234"}', now())`, [
+      await app.municipalityId('leszno'), email,
+    ]);
+    const data = JSON.parse((await client.ok(EXPORT)).myPersonalData as string);
+    expect(data.messages).toEqual([expect.objectContaining({ kind: 'test.no-template', subject: 'test.no-template', body: '' })]);
+  });
+
   test('only for someone signed in', async () => {
     expect((await app.client().fails(EXPORT)).extensions?.code).toBe('UNAUTHENTICATED');
     // A session of another municipality is anonymous here.

@@ -20,7 +20,7 @@ import { ensureMunicipality, Municipality } from '../../src/modules/municipaliti
 import { Membership, Organization } from '../../src/modules/organizations/index.js';
 import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
 import { createAppPubSub } from '../../src/core/pubsub.js';
-import { type MessageContent, messageContent, OutboxMessage } from '../../src/core/outbox/index.js';
+import { type MessageContent, OutboxMessage, readableContent } from '../../src/core/outbox/index.js';
 import { buildAppSchema } from '../../src/schema.js';
 import { seedDemoData } from '../../src/seed/demo.js';
 import { dropDatabase, recreateDatabase, TEMPLATE_DATABASE } from './databases.js';
@@ -240,7 +240,7 @@ export async function startTestApp(
     countQueries: async (run) => (await recordQueries(run)).length,
     recordQueries,
     messages: async () => (await orm.em.fork().find(OutboxMessage, {}, { orderBy: { createdAt: 'asc', id: 'asc' } }))
-      .map((m) => ({ kind: m.kind, recipient: m.recipient, sentAt: m.sentAt, ...messageContent(m) })),
+      .map((m) => ({ kind: m.kind, recipient: m.recipient, sentAt: m.sentAt, ...readableContent(m) })),
     async close() {
       await app.close();
       await new Promise((resolve) => app.server.close(resolve));

@@ -35,6 +35,19 @@ export function messageContent(message: Pick<OutboxMessage, 'kind' | 'subject' |
 }
 
 /**
+ * What a message says where people read it back (staff's list of failed messages, a person's data
+ * export): its content, or, when no template can write it, its kind and no text. Those pages must not
+ * fail on the very message that could not be sent; the sender fails it with the reason instead.
+ */
+export function readableContent(message: Pick<OutboxMessage, 'kind' | 'subject' | 'body' | 'facts'>): MessageContent {
+  try {
+    return messageContent(message);
+  } catch {
+    return { subject: message.kind, body: '' };
+  }
+}
+
+/**
  * A CTE, `name as (insert …)`, that queues messages in the very statement making the change they
  * tell about: one per row of `select`, which yields (municipality_id, recipient, kind, facts). A
  * change done in one statement commits with its messages, and holds its locks for that statement only.

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../core/graphql/id.js';
 import { callerOf, type RequestContext } from '../../core/context.js';
-import { messageContent, type OutboxMessage } from '../../core/outbox/index.js';
+import { type OutboxMessage, readableContent } from '../../core/outbox/index.js';
 import { ConnectionType } from '../../core/pagination.js';
 import { listFailedMessages, resendAllFailedMessages, resendMessage } from './message.service.js';
 import { FailedMessage } from './message.types.js';
@@ -31,11 +31,6 @@ export class FailedMessageResolver {
 
   @FieldResolver(() => String, { description: 'As its recipient would read it; the kind when no template can write it (its last error says so).' })
   subject(@Root() message: OutboxMessage) {
-    // A message that cannot be rendered is exactly what staff come here to see: the list must not fail on it.
-    try {
-      return messageContent(message).subject;
-    } catch {
-      return message.kind;
-    }
+    return readableContent(message).subject;
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../../core/auth/policy.js';
 import type { Caller } from '../../core/context.js';
-import { messageContent, OutboxMessage } from '../../core/outbox/index.js';
+import { OutboxMessage, readableContent } from '../../core/outbox/index.js';
 import { Session, User } from '../accounts/index.js';
 import { BaubleSignup, BaubleSignupEvent, Greeting } from '../baubles/index.js';
 import { FairApplication } from '../fair/index.js';
@@ -74,7 +74,7 @@ export async function exportPersonalData(em: EntityManager, caller: Caller, now 
       fair: a.fair.name, organization: a.organization.name, status: a.status, activity: a.activity,
       contactName: a.contactName, contactPhone: a.contactPhone, submittedAt: iso(a.createdAt),
     })),
-    messages: messages.map((m) => ({ kind: m.kind, ...messageContent(m), writtenAt: iso(m.createdAt), sentAt: iso(m.sentAt) })),
+    messages: messages.map((m) => ({ kind: m.kind, ...readableContent(m), writtenAt: iso(m.createdAt), sentAt: iso(m.sentAt) })),
   };
 }
 
