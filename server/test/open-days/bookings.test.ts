@@ -129,7 +129,9 @@ describe('booking', () => {
     const slotId = await world.slot({ capacity: 5, maxPartySize: 2 });
     const client = await resident();
     const tooMany = (await book(client, slotId, 3)).errors![0]!;
-    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'partySize' })] });
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'partySize', message: 'One booking may be for at most 2 people here.' })] });
+    const single = await world.slot({ capacity: 5, maxPartySize: 1 });
+    expect((await book(client, single, 2)).errors![0]!.message).toBe('partySize: One booking may be for at most 1 person here.');
     const zero = (await book(client, slotId, 0)).errors![0]!;
     expect(zero.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'partySize', code: 'min' })] });
     await book(client, slotId, 1);

@@ -171,7 +171,7 @@ export async function bookSlot(em: EntityManager, caller: Caller, input: BookSlo
   if (answer.capacity === null) throw conflict('DROP_IN', 'This is a drop-in slot: just come, no booking needed.');
   if (now >= startsAt) throw conflict('CLOSED', 'Booking closed when the slot started.');
   if (input.partySize > answer.max_party_size) {
-    throw fieldError('partySize', 'max', `One booking may be for at most ${answer.max_party_size} people here.`);
+    throw fieldError('partySize', 'max', `One booking may be for at most ${answer.max_party_size} ${answer.max_party_size === 1 ? 'person' : 'people'} here.`);
   }
   if (answer.already_booked) throw conflict('ALREADY_BOOKED', 'You already have a booking for this slot.');
   switch (answer.outcome) {
