@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from '../logger.js';
 import { type JobOptions, runPeriodically } from '../periodic.js';
 import { OutboxMessage } from './outbox-message.entity.js';
-import { messageContent } from './outbox.js';
+import { messageContent, type MessageSource } from './outbox.js';
 
 export interface Delivery {
   send(message: QueuedMessage): Promise<void>;
@@ -67,7 +67,7 @@ export async function outboxCounts(em: EntityManager): Promise<{ pending: number
 }
 
 /** A claimed message, as a delivery sees it. */
-export type QueuedMessage = Pick<OutboxMessage, 'id' | 'kind' | 'recipient' | 'subject' | 'body' | 'facts'>;
+export type QueuedMessage = MessageSource & Pick<OutboxMessage, 'id' | 'recipient'>;
 
 /**
  * Sends one batch of messages due at `now`. Rows are claimed with FOR UPDATE SKIP LOCKED, so several

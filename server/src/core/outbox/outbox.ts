@@ -13,6 +13,9 @@ export interface MessageContent {
  */
 export type Message = { municipalityId: string; kind: string; recipient: string } & (MessageContent | { facts: object });
 
+/** What a stored message's text is written from: its own text, or its kind's template and facts. */
+export type MessageSource = Pick<OutboxMessage, 'kind' | 'subject' | 'body' | 'facts'>;
+
 type Template = (facts: never) => MessageContent;
 const templates = new Map<string, Template>();
 
@@ -27,7 +30,7 @@ export function registerMessageTemplate<F>(kind: string, render: (facts: F) => M
 }
 
 /** What a queued message says: its stored text, or its facts rendered by its kind's template. */
-export function messageContent(message: Pick<OutboxMessage, 'kind' | 'subject' | 'body' | 'facts'>): MessageContent {
+export function messageContent(message: MessageSource): MessageContent {
   if (message.facts === null) return { subject: message.subject!, body: message.body! };
   const render = templates.get(message.kind);
   if (!render) throw new Error(`No template for messages of kind ${message.kind}`);
@@ -39,7 +42,7 @@ export function messageContent(message: Pick<OutboxMessage, 'kind' | 'subject' |
  * export): its content, or, when no template can write it, its kind and no text. Those pages must not
  * fail on the very message that could not be sent; the sender fails it with the reason instead.
  */
-export function readableContent(message: Pick<OutboxMessage, 'kind' | 'subject' | 'body' | 'facts'>): MessageContent {
+export function readableContent(message: MessageSource): MessageContent {
   try {
     return messageContent(message);
   } catch {
