@@ -21,6 +21,9 @@ import type { RequestContext, RequestInfo } from './core/context.js';
 import { databaseErrorToAppError } from './core/db/constraints.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from './core/db/orm.js';
+import { listenForNotifications } from './core/db/notifications.js';
+import { ActorCache } from './core/auth/actor-cache.js';
+import type { Actor } from './core/auth/policy.js';
 import { inTenantScope, inTenantScopeEach, TenantScope } from './core/db/tenancy.js';
 import { AppError } from './core/errors.js';
 import { errorLogging, formatError } from './core/graphql/format-error.js';
@@ -123,7 +126,10 @@ export async function createApp({ orm, jobsEm, schema, pubSub, rateLimiter, logg
   // compressed here passes through as it is.
   app.use(compression());
   const clientIpOf = (request: IncomingMessage) => proxyAddr(request, app.get('trust proxy fn'));
-  const services = { orm, pubSub, rateLimiter, municipalities: new MunicipalityScopes() };
+  const actors = new ActorCache<Actor>();
+  // Remembered actors are trusted only while this server hears every change to them.
+  const notifications = listenForNotifications(orm.config.get('clientUrl')!, (listening) => actors.setTrusted(listening), logger);
+  const services = { orm, pubSub, rateLimiter, municipalities: new MunicipalityScopes(), actors };
   const server = createServer(app);
   const limits = config.queryLimits;
   const parseOptions = { maxTokens: limits.maxTokens };
@@ -338,6 +344,8 @@ export async function createApp({ orm, jobsEm, schema, pubSub, rateLimiter, logg
       shuttingDown = true;
       await apollo.stop();
       server.closeAllConnections();
+      await notifications.close();
+      actors.close();
     },
   };
 }

@@ -105,6 +105,11 @@ export interface TestApp {
   messages(): Promise<(MessageContent & { kind: string; recipient: string; sentAt: Date | null })[]>;
   /** With `cuttableDatabase`: cut and restore the app's connection to PostgreSQL. */
   database: { cut(): void; restore(): void };
+  /**
+   * Asks as `client` until the server answers its session from memory (core/auth/actor-cache.ts;
+   * nothing is remembered before the server hears changes), so statement counts show the steady state.
+   */
+  sessionRemembered(client: TestClient): Promise<void>;
   /** Counts SQL statements sent while `run` executes. */
   countQueries(run: () => Promise<unknown>): Promise<number>;
   /** The SQL statements sent while `run` executes, as written (placeholders, not values). */
@@ -236,6 +241,12 @@ export async function startTestApp(
         clients.push({ client, userId: user.id });
       }
       return clients;
+    },
+    async sessionRemembered(client) {
+      for (const until = Date.now() + 5000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 20))) {
+        if ((await recordQueries(() => client.ok('{ __typename }'))).length === 0) return;
+      }
+      throw new Error('the server never answered the session from memory');
     },
     countQueries: async (run) => (await recordQueries(run)).length,
     recordQueries,

@@ -2,6 +2,7 @@ import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-o
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { migrationsDir } from './paths.js';
+import { listenOnPooledConnections } from './notifications.js';
 import { scopeConnections } from './tenancy.js';
 
 /** MikroORM's PostgreSQL driver, naming its read replicas: it picks one at random per read, /ready checks each. */
@@ -33,8 +34,14 @@ export function ormConfig(clientUrl: string, entities: Options['entities'], extr
     // with empty caches and prepares every statement again, and a burst after a short lull (booking
     // opens) paid for twenty of them at once (the rush of docs/benchmarks.md, 3.9 s instead of 3.0).
     pool: { min: 0, max: 20, idleTimeoutMillis: 300_000 },
-    // Each connection carries its request's municipality for the row-level policies (core/db/tenancy.ts).
-    driverOptions: { onPoolCreated: scopeConnections },
+    // Each connection carries its request's municipality for the row-level policies (core/db/tenancy.ts)
+    // and hears the notifications of the changes it commits (core/db/notifications.ts).
+    driverOptions: {
+      onPoolCreated: (pool: pg.Pool) => {
+        scopeConnections(pool);
+        listenOnPooledConnections(pool);
+      },
+    },
     // Hand-written SQL functions, triggers and row-level policies (see the initial, tenancy and
     // row_level_security migrations) are ours, not the schema generator's to drop; the rate limiter's
     // table belongs to rate-limiter-flexible, not to an entity.

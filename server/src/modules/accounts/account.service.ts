@@ -14,7 +14,7 @@ import { User } from './user.entity.js';
 const SESSION_DAYS = 30;
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface CreateUserData {
   email: string;
@@ -48,7 +48,7 @@ export async function createUser(em: EntityManager, municipalityId: string, data
 export async function startSession(em: EntityManager, user: User): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  em.create(Session, { tokenHash: hashToken(token), user, expiresAt });
+  em.create(Session, { tokenHash: hashSessionToken(token), user, expiresAt });
   user.lastSignInAt = new Date();
   await em.flush();
   return { token, expiresAt };
@@ -66,31 +66,28 @@ export async function signIn(em: EntityManager, municipality: MunicipalityScope,
 }
 
 export async function endSession(em: EntityManager, token: string | undefined): Promise<void> {
-  if (token) await em.nativeDelete(Session, { tokenHash: hashToken(token) });
+  if (token) await em.nativeDelete(Session, { tokenHash: hashSessionToken(token) });
 }
 
 /**
- * The signed-in user of a request, if the cookie names a live session in this municipality.
- * A session from another municipality counts as anonymous: nothing crosses municipalities.
- */
-/**
- * Who the session cookie belongs to, when it is valid in this municipality: one indexed lookup, no
+ * Who the session cookie belongs to, when it is valid in this municipality (a session from another
+ * municipality counts as anonymous: nothing crosses municipalities): one indexed lookup, no
  * entities. `withUser` adds other modules' facts about the user in the same statement (SQL over the
- * user's id `u.id`, e.g. their memberships), so a request's context costs one round trip.
+ * user's id `u.id`, e.g. their memberships), so a request's context costs one round trip at most.
+ * The answer says until when the session holds, for whoever remembers it (core/auth/actor-cache.ts).
  */
 export async function actorForSession<Extra extends Record<string, unknown> = Record<string, never>>(
-  em: EntityManager, token: string | undefined, municipalityId: string, withUser: Record<keyof Extra, string> = {} as Record<keyof Extra, string>,
-): Promise<({ userId: string; role: Role } & Extra) | null> {
-  if (!token) return null;
+  em: EntityManager, tokenHash: string, municipalityId: string, withUser: Record<keyof Extra, string> = {} as Record<keyof Extra, string>,
+): Promise<({ userId: string; role: Role; expiresAt: Date } & Extra) | null> {
   const extra = Object.entries(withUser).map(([name, sql]) => `, ${sql} as "${name}"`).join('');
-  const [row] = await queryPrepared<{ id: string; role: Role } & Extra>(
+  const [row] = await queryPrepared<{ id: string; role: Role; expires_at: string } & Extra>(
     em,
-    `select u.id, u.role${extra} from session s join "user" u on u.id = s.user_id where s.token_hash = ? and s.expires_at > ? and u.municipality_id = ?`,
-    [hashToken(token), new Date(), municipalityId],
+    `select u.id, u.role, s.expires_at${extra} from session s join "user" u on u.id = s.user_id where s.token_hash = ? and s.expires_at > ? and u.municipality_id = ?`,
+    [tokenHash, new Date(), municipalityId],
   );
   if (!row) return null;
-  const { id, role, ...rest } = row;
-  return { userId: id, role, ...(rest as unknown as Extra) };
+  const { id, role, expires_at: expiresAt, ...rest } = row;
+  return { userId: id, role, expiresAt: new Date(expiresAt), ...(rest as unknown as Extra) };
 }
 
 export function toActor(user: User, memberships: ReadonlyMap<string, MembershipRole>): Actor {
