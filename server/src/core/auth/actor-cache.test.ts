@@ -1,11 +1,14 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { ActorCache, type SessionLookup } from './actor-cache.js';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
+const caches: { close(): void }[] = [];
+afterEach(() => caches.splice(0).forEach((cache) => cache.close()));
 
 /** A cache and a loader that counts its calls and answers from `sessions` (key -> user id) as it stands when called. */
 function setUp(options?: { ttlMs?: number }) {
   const cache = new ActorCache<{ userId: string; role: string }>(options);
+  caches.push(cache);
   const sessions = new Map<string, { userId: string; role: string; expiresAt: Date }>();
   let loads = 0;
   const load = (key: string) => async (): Promise<SessionLookup<{ userId: string; role: string }> | null> => {

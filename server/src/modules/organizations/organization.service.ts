@@ -288,8 +288,7 @@ export async function exportOrganizationsCsv(em: EntityManager, caller: Caller):
   );
 }
 
-/** organisation id -> role, for the request's Actor. */
-/** A user's memberships as SQL over their id, for the request context's one statement (see actorForSession). */
+/** A user's memberships (organisation id -> role) as SQL over their id, for the request context's one statement (see actorForSession). */
 export const membershipsOfUserSql = (userId: string) =>
   `(select coalesce(json_object_agg(m.organization_id, m.role), '{}'::json) from membership m where m.user_id = ${userId})`;
 
