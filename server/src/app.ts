@@ -191,6 +191,7 @@ export async function createApp({ orm, jobsEm, schema, pubSub, rateLimiter, logg
     const pool = await orm.em.getConnection().getNativeClient();
     return [[{ state: 'total' }, pool.totalCount], [{ state: 'idle' }, pool.idleCount], [{ state: 'waiting' }, pool.waitingCount]];
   });
+  metrics.gauge('razem_db_change_listener_up', 'Whether this server hears changes to sessions, roles and memberships (1); while 0 it remembers no session.', [], () => [[{}, notifications.listening ? 1 : 0]]);
   metrics.gauge('razem_outbox_messages', 'Unsent notification e-mails: pending (will be tried) or failed (every try used).', ['state'], async () => {
     const { pending, failed } = await outboxCounts(jobsEm());
     return [[{ state: 'pending' }, pending], [{ state: 'failed' }, failed]];

@@ -36,6 +36,7 @@ test('requests are counted by root field and outcome; pool, outbox and live conn
   expect(sample(after, 'razem_outbox_messages', 'state="failed"')).toBe(0);
   expect(sample(after, 'razem_outbox_messages', 'state="pending"')).toBeGreaterThanOrEqual(0);
   expect(after).toMatch(/^razem_live_connections 0$/m);
+  expect(after).toMatch(/^razem_db_change_listener_up 1$/m);
 });
 
 test('operation names are the client’s to choose, so they never become label values', async () => {
