@@ -17,8 +17,8 @@ export const MUNICIPALITY_HEADER = 'x-municipality';
 /**
  * One context per GraphQL operation: a fresh EntityManager fork (identity map per request), the
  * municipality named by the request, and the actor behind the session cookie, if any (remembered
- * between requests, core/auth/actor-cache.ts). The caller
- * runs the operation, this included, in `tenantScope` (core/db/tenancy.ts).
+ * between requests, core/auth/actor-cache.ts). The caller runs the operation, this included, in
+ * `tenantScope` (core/db/tenancy.ts).
  */
 export async function createRequestContext(
   services: { orm: Orm; pubSub: PubSub; rateLimiter: RateLimiter; municipalities: MunicipalityScopes; actors: ActorCache<Actor> },

@@ -13,8 +13,8 @@ export interface SessionLookup<T> {
  * busiest day that lookup is a third of a booking's database work (docs/benchmarks.md).
  *
  * An answer is kept only while it cannot have gone stale unheard: PostgreSQL announces every change
- * to sessions, roles and memberships (`DATABASE_CHANNELS.actorChanged`) and the user's answers are forgotten.
- * Nothing is kept while the server's notification listener is down (`setTrusted(false)`), nor
+ * to sessions, roles and memberships (`DATABASE_CHANNELS.actorChanged`), and the user's answers are
+ * forgotten. Nothing is kept while the server's notification listener is down (`setTrusted(false)`), nor
  * past the session's expiry, nor longer than `ttlMs` (a backstop, should a notification be lost).
  * A lookup during which anything was forgotten is not kept: it may have read the state before.
  * Failed lookups are not kept, so made-up cookies cannot fill the cache.

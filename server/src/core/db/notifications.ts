@@ -53,9 +53,9 @@ export interface NotificationListener {
 }
 
 /**
- * Keeps one connection to `url` LISTENing, reconnecting after a failure
- * (1 s, doubling up to 30 s). `onListening(true)` is called once it listens, `onListening(false)`
- * as soon as it is lost: what was heard before a gap says nothing about the gap.
+ * Keeps one connection to `url` LISTENing, reconnecting after a failure (1 s, doubling up to 30 s).
+ * `onListening(true)` is called once it listens, `onListening(false)` as soon as it is lost: what
+ * was heard before a gap says nothing about the gap.
  */
 export function listenForNotifications(url: string, onListening: (listening: boolean) => void, logger: Logger): NotificationListener {
   let client: pg.Client | null = null;
