@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { Role } from '../../src/core/auth/roles.js';
 import { LISTENER_APPLICATION_NAME } from '../../src/core/db/notifications.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -25,14 +25,11 @@ const ME = `{ me { id role } }`;
 const sessionLookups = async (run: () => Promise<unknown>) =>
   (await app.recordQueries(run)).filter((sql) => /\bfrom session\b/.test(sql)).length;
 
-/** Asks until `check` holds; fails after `ms`. */
-async function eventually(check: () => Promise<boolean>, ms = 2000) {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Asks until `check` holds; fails after 2 s. */
+const eventually = (check: () => Promise<boolean>) =>
+  vi.waitFor(async () => {
+    if (!(await check())) throw new Error('not within 2 s');
+  }, { timeout: 2000, interval: 20 });
 
 describe('remembered sessions', () => {
   test('a signed-in person is looked up once, not on every request', async () => {

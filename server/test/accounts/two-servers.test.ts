@@ -6,7 +6,7 @@
  * process (`node dist/main.js`), on the same database.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MembershipRole, Role } from '../../src/core/auth/roles.js';
 import { type GraphQLResponse, startTestApp, type TestApp, TestClient } from '../support/harness.js';
 import { ensureProductionBuild, type ProductionServer, startProductionServer } from '../support/production-server.js';
@@ -50,7 +50,6 @@ const SET_ROLE = `mutation($input: SetUserRoleInput!) { setUserRole(input: $inpu
 const ADD_MEMBER = `mutation($input: AddMemberInput!) { addOrganizationMember(input: $input) { role } }`;
 const REMOVE_MEMBER = `mutation($organizationId: ID!, $userId: ID!) { removeOrganizationMember(organizationId: $organizationId, userId: $userId) }`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const otherThan = (server: Server) => (server === inProcess ? separate : inProcess);
 
 /**
@@ -106,16 +105,7 @@ async function useEverywhere(cookie: string, userId: string) {
 
 /** Polls every 20 ms until `observe` answers `expected`; fails after `ms` with what it last saw. */
 async function seenWithin<T>(ms: number, server: Server, what: string, observe: () => Promise<T>, expected: T) {
-  const started = Date.now();
-  for (;;) {
-    const seen = await observe();
-    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
-    if (Date.now() - started >= ms) {
-      expect(seen, `${server.name}: ${what} not reflected within ${ms} ms`).toEqual(expected);
-      return;
-    }
-    await sleep(20);
-  }
+  await vi.waitFor(async () => expect(await observe(), `${server.name}: ${what} not reflected within ${ms} ms`).toEqual(expected), { timeout: ms, interval: 20 });
 }
 
 /**

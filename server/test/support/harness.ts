@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import pg from 'pg';
 import { createApp } from '../../src/app.js';
 import { defaultQueryLimits, type QueryLimits } from '../../src/core/graphql/protection.js';
@@ -243,10 +243,9 @@ export async function startTestApp(
       return clients;
     },
     async sessionRemembered(client) {
-      for (const until = Date.now() + 5000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 20))) {
-        if ((await recordQueries(() => client.ok('{ __typename }'))).length === 0) return;
-      }
-      throw new Error('the server never answered the session from memory');
+      await vi.waitFor(async () => {
+        if ((await recordQueries(() => client.ok('{ __typename }'))).length) throw new Error('the server never answered the session from memory');
+      }, { timeout: 5000, interval: 20 });
     },
     countQueries: async (run) => (await recordQueries(run)).length,
     recordQueries,

@@ -35,12 +35,12 @@ const deliver = (message: pg.Notification) => heard.emit(message.channel, messag
 const LISTEN_SQL = Object.values(DATABASE_CHANNELS).map((channel) => `listen ${pg.escapeIdentifier(channel)}`).join(';');
 
 /** Makes every connection `pool` opens LISTEN (see above). */
-export function listenOnPooledConnections(pool: pg.Pool, logger?: Logger): void {
+export function listenOnPooledConnections(pool: pg.Pool): void {
   pool.on('connect', (client) => {
     client.on('notification', deliver);
     // Queued ahead of whatever the connection is opened for. Should it fail (a replica refuses), the
-    // dedicated listener still hears everything.
-    client.query(LISTEN_SQL).catch((error: Error) => logger?.warn({ err: error }, 'a pooled database connection could not LISTEN'));
+    // dedicated listener still hears everything, so there is nothing to do about it.
+    client.query(LISTEN_SQL).catch(() => {});
   });
 }
 
