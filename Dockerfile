@@ -5,6 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY server/package.json server/
 COPY web/package.json web/
+# Fixes to dependencies, applied by patch-package after every install (docs/decisions.md).
+COPY patches patches
 RUN npm ci
 COPY tsconfig.json schema.graphql ./
 COPY server server
@@ -18,7 +20,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY server/package.json server/
 COPY web/package.json web/
-RUN npm ci --omit=dev --omit=optional --workspace server
+COPY patches patches
+# The root too: its postinstall applies patches/ to the server's dependencies.
+RUN npm ci --omit=dev --omit=optional --workspace server --include-workspace-root
 
 FROM node:24-bookworm-slim AS server
 ENV NODE_ENV=production SERVE_WEB=false HOST=0.0.0.0 PORT=4000
