@@ -1,11 +1,9 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MembershipRole, Role } from '../../src/core/auth/roles.js';
-import { createUser } from '../../src/modules/accounts/index.js';
-import { Membership, Organization } from '../../src/modules/organizations/index.js';
-import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
-import { startTestApp, type TestClient, TEST_PASSWORD, type TestApp } from '../support/harness.js';
+import { Role } from '../../src/core/auth/roles.js';
+import { seedDirectory } from '../support/directory.js';
+import { startTestApp, type TestApp, type TestClient } from '../support/harness.js';
 
 /**
  * What a request allocates must die young. Where something keeps a request's objects reachable to
@@ -21,18 +19,7 @@ const gc = vm.runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) =
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  const em = app.em();
-  const municipality = await app.municipalityId('leszno');
-  const users = await Promise.all([0, 1].map((i) => createUser(app.em(), municipality, { email: `young${i}@test.example`, password: TEST_PASSWORD, displayName: `Member ${i}` })));
-  for (let i = 0; i < 100; i++) {
-    const organization = em.create(Organization, {
-      municipality, slug: `young-${i}`, name: `Organizacja ${String(i).padStart(3, '0')}`, legalForm: LegalForm.ASSOCIATION,
-      status: OrganizationStatus.PUBLISHED, description: 'Opis organizacji testowej.', publicBenefitYears: [2025],
-      address: { street: 'ul. Testowa 1', postalCode: '64-100', city: 'Leszno', district: 'Zatorze' },
-    });
-    for (const user of users) em.create(Membership, { organization, user: user.id, role: MembershipRole.EDITOR });
-  }
-  await em.flush();
+  await seedDirectory(app, 100, 'young');
 });
 afterAll(() => app.close());
 

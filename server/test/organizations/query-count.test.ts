@@ -1,26 +1,13 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MembershipRole, Role } from '../../src/core/auth/roles.js';
-import { createUser } from '../../src/modules/accounts/index.js';
-import { Membership, Organization } from '../../src/modules/organizations/index.js';
-import { LegalForm, OrganizationStatus } from '../../src/modules/organizations/organization.enums.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/harness.js';
+import { Role } from '../../src/core/auth/roles.js';
+import { seedDirectory } from '../support/directory.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   // 120 published organisations, each with two members, so nested fields have rows to load.
-  const em = app.em();
-  const municipality = await app.municipalityId('leszno');
-  const users = await Promise.all([0, 1].map((i) => createUser(app.em(), municipality, { email: `m${i}@test.example`, password: TEST_PASSWORD, displayName: `Member ${i}` })));
-  for (let i = 0; i < 120; i++) {
-    const organization = em.create(Organization, {
-      municipality, slug: `org-${i}`, name: `Organizacja ${String(i).padStart(3, '0')}`, legalForm: LegalForm.ASSOCIATION,
-      status: OrganizationStatus.PUBLISHED, description: 'Opis organizacji testowej.', publicBenefitYears: [2025],
-      address: { street: 'ul. Testowa 1', postalCode: '64-100', city: 'Leszno', district: 'Zatorze' },
-    });
-    for (const user of users) em.create(Membership, { organization, user: user.id, role: MembershipRole.EDITOR });
-  }
-  await em.flush();
+  await seedDirectory(app, 120, 'org');
 });
 afterAll(() => app.close());
 
