@@ -76,6 +76,30 @@ describe('Polish plurals follow the language, not "one or many"', () => {
   test('English says one or many', () => {
     expect([1, 2, 5].map((n) => m.directory_results({ n }, { locale: 'en' }))).toEqual(['1 organisation', '2 organisations', '5 organisations']);
   });
+  test('each language builds its plural rules once, not once per text (patches/@inlang+paraglide-js+2.25.4.dev.patch)', () => {
+    const intl = Intl as { PluralRules: typeof Intl.PluralRules };
+    const PluralRules = intl.PluralRules;
+    const built: string[] = [];
+    intl.PluralRules = class extends PluralRules {
+      constructor(locale?: string, options?: Intl.PluralRulesOptions) {
+        super(locale, options);
+        built.push(String(locale));
+      }
+    } as typeof Intl.PluralRules;
+    try {
+      // Alternating languages: a rule remembered under the wrong key would decline Polish the English way.
+      const texts = [1, 5, 22, 2].flatMap((n) => [m.directory_results({ n }, { locale: 'pl' }), m.directory_results({ n }, { locale: 'en' })]);
+      expect(texts).toEqual([
+        '1 organizacja', '1 organisation', '5 organizacji', '5 organisations',
+        '22 organizacje', '22 organisations', '2 organizacje', '2 organisations',
+      ]);
+    } finally {
+      intl.PluralRules = PluralRules;
+    }
+    // Earlier tests in this file may have built them already; never more than one per language.
+    expect(built.filter((locale) => locale === 'pl').length).toBeLessThanOrEqual(1);
+    expect(built.filter((locale) => locale === 'en').length).toBeLessThanOrEqual(1);
+  });
   test('a wait in minutes is declined too', () => {
     expect([1, 3, 5].map((minutes) => m.errors_rateLimited({ minutes }, { locale: 'pl' }))).toEqual([
       'Zbyt wiele prób. Spróbuj ponownie za 1 minutę.', 'Zbyt wiele prób. Spróbuj ponownie za 3 minuty.', 'Zbyt wiele prób. Spróbuj ponownie za 5 minut.',
