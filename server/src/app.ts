@@ -49,7 +49,7 @@ export interface AppOptions {
   logger: Logger;
   /** main.ts passes one that also measures the process; tests get their own. */
   metrics?: Metrics;
-  config: Pick<AppConfig, 'secureCookies' | 'publicOrigin' | 'trustProxy' | 'queryLimits' | 'metricsToken'>;
+  config: Pick<AppConfig, 'secureCookies' | 'publicOrigin' | 'trustProxy' | 'queryLimits' | 'metricsToken' | 'compressResponses'>;
   /** The SvelteKit app's request handler, when it is served from the same port. */
   webHandler?: RequestHandler;
 }
@@ -132,9 +132,11 @@ export async function createApp({ orm, jobsEm, schema, pubSub, rateLimiter, logg
     customErrorObject: (_req, res, _error, line) => ({ ...requestInfoOf(res), ...line }),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   }));
-  // Pages and API answers shrink to a fraction. Behind Caddy (docker-compose) an answer already
-  // compressed here passes through as it is.
-  app.use(compression());
+  // Pages and API answers shrink to a fraction. Behind a proxy that compresses (docker-compose's
+  // Caddy) it is off: the proxy does it on its own cores, and the middleware's per-request wrappers
+  // of the response kept each request's objects alive through V8's young collections (under the
+  // directory's load, 30 times the garbage promoted; RSS 275–302 → 228–236 MiB; docs/benchmarks.md).
+  if (config.compressResponses) app.use(compression());
   const clientIpOf = (request: IncomingMessage) => proxyAddr(request, app.get('trust proxy fn'));
   const actors = new ActorCache<Actor>();
   // Remembered actors are trusted only while this server hears every change to them.

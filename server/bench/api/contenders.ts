@@ -111,8 +111,9 @@ export function startRazem(port: number, databaseUrl: string, logDir: string, na
     name, port, logDir, args: razemRunner().args,
     env: {
       DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-      // As deployed: JSON logs, one line per request (to the log file), no demo data, API only.
-      NODE_ENV: 'production', SERVE_WEB: 'false', SEED_DEMO_DATA: 'false',
+      // As deployed: JSON logs, one line per request (to the log file), no demo data, API only,
+      // compression left to the proxy in front (docker-compose's Caddy).
+      NODE_ENV: 'production', SERVE_WEB: 'false', SEED_DEMO_DATA: 'false', COMPRESS_RESPONSES: 'false',
       // The peers have no per-address limits, and all the load comes from one address.
       RATE_LIMITS: 'off',
     },

@@ -24,6 +24,8 @@ export interface AppConfig {
   redisChannelPrefix: string | undefined;
   /** Serve the built SvelteKit app from the same port (one URL locally). */
   serveWeb: boolean;
+  /** Compress answers here; off where a proxy in front compresses (docker-compose's Caddy). */
+  compressResponses: boolean;
   /** Load the invented demo data into an empty database. */
   seedDemoData: boolean;
   embeddedPostgresPort: number;
@@ -89,6 +91,7 @@ function variables() {
     REDIS_URL: url({ default: undefined }),
     REDIS_CHANNEL_PREFIX: str({ default: undefined }),
     SERVE_WEB: bool({ default: true }),
+    COMPRESS_RESPONSES: bool({ default: true, desc: 'false where a reverse proxy in front compresses' }),
     SEED_DEMO_DATA: bool({ default: true }),
     EMBEDDED_PG_PORT: port({ default: 54329 }),
     EMBEDDED_PG_DIR: str({ default: path.join(projectRoot, '.data', 'postgres') }),
@@ -140,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL || undefined,
     redisChannelPrefix: e.REDIS_CHANNEL_PREFIX || undefined,
     serveWeb: e.SERVE_WEB,
+    compressResponses: e.COMPRESS_RESPONSES,
     seedDemoData: e.SEED_DEMO_DATA,
     embeddedPostgresPort: e.EMBEDDED_PG_PORT,
     embeddedPostgresDir: e.EMBEDDED_PG_DIR,

@@ -112,11 +112,7 @@ describe('abusive documents', () => {
   });
 
   test('answers are compressed for clients that accept it', async () => {
-    const response = await fetch(app.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-municipality': 'leszno', 'accept-encoding': 'gzip' },
-      body: JSON.stringify({ query: `{ ${Array.from({ length: 15 }, (_, i) => `m${i}: municipalities { slug name }`).join(' ')} }` }),
-    });
+    const response = await askForALongAnswer(app.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
   });
@@ -126,5 +122,31 @@ describe('abusive documents', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     expect(response.headers.get('referrer-policy')).toBeTruthy();
+  });
+});
+
+/** A query whose answer is long enough to be worth compressing, from a client that accepts gzip. */
+function askForALongAnswer(url: string) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-municipality': 'leszno', 'accept-encoding': 'gzip' },
+    body: JSON.stringify({ query: `{ ${Array.from({ length: 15 }, (_, i) => `m${i}: municipalities { slug name }`).join(' ')} }` }),
+  });
+}
+
+describe('behind a proxy that compresses (COMPRESS_RESPONSES=false)', () => {
+  let behindProxy: TestApp;
+  beforeAll(async () => {
+    behindProxy = await startTestApp({ compressResponses: false });
+  });
+  afterAll(() => behindProxy?.close());
+
+  test('answers leave uncompressed, for the proxy to compress', async () => {
+    const response = await askForALongAnswer(behindProxy.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    const body = await response.text();
+    expect(body.length).toBeGreaterThan(1_000);
+    expect(JSON.parse(body).data.m14).toEqual(expect.arrayContaining([expect.objectContaining({ slug: 'leszno' })]));
   });
 });

@@ -140,6 +140,8 @@ export async function startTestApp(
     database?: { url: string; replicaUrls: string[] };
     /** The app's connections (20 as configured); one lets a test see what PostgreSQL kept for the app's session. */
     poolSize?: number;
+    /** `COMPRESS_RESPONSES` (default true, as configured). */
+    compressResponses?: boolean;
   } = {},
 ): Promise<TestApp> {
   const serverUrl = inject('postgresServerUrl');
@@ -171,7 +173,7 @@ export async function startTestApp(
   const rateLimiter = new RateLimiter({ kind: 'postgres', pool: rateLimitPool }, options.rateLimits ?? null);
   const app = await createApp({
     orm: appOrm, jobsEm: () => orm.em.fork(), schema: await schema, pubSub, rateLimiter, logger: options.logger ?? silentLogger,
-    config: { secureCookies: false, publicOrigin: 'http://localhost:3000', trustProxy: 'loopback', queryLimits: { ...defaultQueryLimits, ...options.queryLimits }, metricsToken: TEST_METRICS_TOKEN },
+    config: { secureCookies: false, publicOrigin: 'http://localhost:3000', trustProxy: 'loopback', queryLimits: { ...defaultQueryLimits, ...options.queryLimits }, metricsToken: TEST_METRICS_TOKEN, compressResponses: options.compressResponses ?? true },
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
