@@ -34,7 +34,7 @@ COPY --from=build /app/server/dist server/dist
 WORKDIR /app/server
 EXPOSE 4000
 USER node
-CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=100", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=50", "dist/main.js"]
 
 # adapter-node bundles the web app's dependencies into build/: nothing else is needed to run it.
 FROM node:24-bookworm-slim AS web

@@ -36,14 +36,15 @@ export interface ProductionServer {
  * How production runs Node (package.json's start:production and the Dockerfile say the same; the
  * deploy tests check, and bench:api runs Razem so). A young generation of 2 × 32 MiB: on a machine
  * with a few GiB, V8 picks 2 × 64 MiB: 32 MiB saves 70–80 MiB under load for 1–5% more CPU (16 MiB
- * cost 15–35%). An old generation that grows to twice its live heap between full collections: V8's
- * own factor reached 4.7 after start-up (RSS 325–345 MiB under the directory's load, 266–282 with
- * 2); cheap now that answers die young (patches/), it cost 6–14% while they did not
- * (docs/decisions.md, "Node's memory"). No `--enable-source-maps`: it keeps every loaded module's
+ * cost 15–35%). An old generation that grows by half its live heap between full collections: V8's
+ * own factor reached 4.7 after start-up (RSS 325–345 MiB under the directory's load); twice the
+ * live heap held 266–282 MiB at 500 requests a second but 306–327 at 1,000, 1.5 times 269–276 at
+ * 1,000 for the same CPU. Cheap now that answers die young (patches/); it cost 6–14% while they did
+ * not (docs/decisions.md, "Node's memory"). No `--enable-source-maps`: it keeps every loaded module's
  * source map in memory (5 MiB more live heap, 25–30 MiB more RSS under load), and tsc's output
  * reads like the source.
  */
-export const PRODUCTION_NODE_OPTIONS = ['--max-semi-space-size=32', '--heap-growing-percent=100'];
+export const PRODUCTION_NODE_OPTIONS = ['--max-semi-space-size=32', '--heap-growing-percent=50'];
 
 /** Starts `node dist/main.js` as production does, on `databaseUrl`, and waits until it listens. */
 export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ProductionServer> {
